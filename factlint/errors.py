@@ -1,0 +1,31 @@
+"""Errors that end a run with exit code 2 and a one-line message (never a traceback)."""
+
+from __future__ import annotations
+
+
+class FactlintError(Exception):
+    """Base class: the message is shown to the user as-is, on one line."""
+
+
+class UsageError(FactlintError):
+    """The command line or configuration asks for something impossible."""
+
+
+class ConfigError(FactlintError):
+    """A configuration file is malformed."""
+
+
+class RulebookError(FactlintError):
+    """A rulebook is malformed. The message starts with `file:line: `."""
+
+
+class InputError(FactlintError):
+    """A draft could not be read (missing path, permission, vanished file...)."""
+
+
+class SkippedFile(Exception):
+    """A file was deliberately not linted (binary content). `reason` says why."""
+
+    def __init__(self, reason: str) -> None:
+        super().__init__(reason)
+        self.reason = reason
