@@ -1,0 +1,5 @@
+"""Matching: normalise prose, look claims up in the compiled rulebook index, judge their context."""
+
+from factlint.matching.engine import Matcher
+
+__all__ = ["Matcher"]
