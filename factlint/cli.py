@@ -1,0 +1,351 @@
+"""The command line: parse options, call the library, print, choose the exit code. Nothing else.
+
+Every user error is a FactlintError (or a click usage error): one line on stderr, exit 2, no
+traceback. `main()` is the console-script entry point and owns that policy.
+"""
+
+from __future__ import annotations
+
+import difflib
+import os
+import sys
+import traceback
+from collections.abc import Sequence
+from pathlib import Path
+
+import click
+
+from factlint import __version__
+from factlint.config import Overrides, Settings, load_settings, parse_severity_option
+from factlint.errors import FactlintError, UsageError
+from factlint.findings import Severity
+from factlint.report import FORMATS, ReportOptions, get_format
+
+EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
+EXIT_BROKEN_PIPE = 141  # what a shell reports for a process whose reader went away (128 + SIGPIPE)
+LEVELS = [s.label for s in sorted(Severity, reverse=True)]  # error, warning, info
+
+EXIT_CODES_HELP = """\b
+Exit codes:
+  0  nothing found at or above the --fail-on level (default: warning)
+  1  findings at or above the --fail-on level
+  2  usage, configuration, rulebook or input error (a one-line message on stderr)"""
+
+CONFIG_HELP = """\b
+Options can also be set in .factlint.yaml or in [tool.factlint] of pyproject.toml,
+found from the current folder upward; flags on the command line win."""
+
+
+# --- shared options --------------------------------------------------------------------------
+
+
+def _comma_list(values: Sequence[str]) -> tuple[str, ...]:
+    return tuple(item.strip() for value in values for item in value.split(",") if item.strip())
+
+
+def _severity_pairs(ctx: click.Context, param: click.Parameter, values: Sequence[str]):
+    try:
+        return parse_severity_option(values)
+    except ValueError as exc:
+        raise click.BadParameter(str(exc), ctx=ctx, param=param) from None
+
+
+def rulebook_options(func):
+    """Options that decide which rules exist and how they apply (check, rules, explain)."""
+    options = [
+        click.option("--rules", "rules", multiple=True, type=click.Path(path_type=Path), metavar="PATH",
+                     help="Extra rulebook file or folder of YAML files (repeatable)."),
+        click.option("--no-default-rules", is_flag=True, default=False,
+                     help="Do not load the rulebook shipped with factlint."),
+        click.option("--config", type=click.Path(path_type=Path), metavar="FILE",
+                     help="Use this configuration file instead of searching for one."),
+    ]
+    for option in reversed(options):
+        func = option(func)
+    return func
+
+
+def selection_options(func):
+    options = [
+        click.option("--select", multiple=True, metavar="RULES",
+                     help="Only these rules: comma list of rule ids (FL401), id prefixes (FL4) "
+                          "or categories (unsupported-claim)."),
+        click.option("--ignore", multiple=True, metavar="RULES",
+                     help="Skip these rules (same forms as --select)."),
+        click.option("--severity", "severity", multiple=True, metavar="RULE=LEVEL",
+                     callback=_severity_pairs,
+                     help="Change a rule's severity, e.g. FL401=warning (repeatable)."),
+    ]
+    for option in reversed(options):
+        func = option(func)
+    return func
+
+
+def _settings(rules, no_default_rules, config, select=(), ignore=(), severity=(), **extra) -> Settings:
+    return load_settings(Overrides(
+        rules=tuple(rules),
+        no_default_rules=no_default_rules,
+        select=_comma_list(select) if select else None,
+        ignore=_comma_list(ignore),
+        severity=tuple(severity),
+        config=config,
+        **extra,
+    ))
+
+
+def _rulebook(settings: Settings, *, apply_selection: bool = True):
+    # Imported here so `factlint --help` and `--version` do not pay for loading the rulebook code.
+    from factlint.rulebook import load_rulebook
+    from factlint.selection import Selection, apply_selection as select
+
+    rulebook = load_rulebook(settings.rules, include_default=not settings.no_default_rules)
+    layers = settings.selection
+    if not apply_selection:  # `explain` shows a rule even when it is deselected
+        layers = tuple(Selection(severity=layer.severity, origin=layer.origin) for layer in layers)
+    return select(rulebook, layers)
+
+
+def _use_color(flag: bool | None) -> bool:
+    if flag is not None:
+        return flag
+    if os.environ.get("NO_COLOR"):  # https://no-color.org: any non-empty value disables colour
+        return False
+    return sys.stdout.isatty()
+
+
+def _emit(text: str) -> None:
+    sys.stdout.write(text)
+    sys.stdout.flush()  # flush here so a closed pipe surfaces inside main()'s handler
+
+
+def _error(message: str) -> None:
+    click.echo(f"factlint: error: {message}", err=True)
+
+
+# --- commands --------------------------------------------------------------------------------
+
+
+@click.group(
+    help="factlint: fact-check health marketing copy (esketamine, ketamine, RR-HNK) against a rulebook "
+    "of sourced facts, and explain every overclaim it finds.",
+    epilog=f"Run 'factlint COMMAND --help' for the options of each command.\n\n{EXIT_CODES_HELP}",
+    context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100},
+)
+@click.version_option(__version__, "--version", "-V", prog_name="factlint", message="%(prog)s %(version)s")
+def cli() -> None:
+    pass
+
+
+@cli.command(
+    epilog=f"{EXIT_CODES_HELP}\n\n{CONFIG_HELP}",
+    short_help="Check drafts for overclaims.",
+)
+@click.argument("paths", nargs=-1, metavar="[PATHS]...")
+@click.option("--stdin-filename", metavar="NAME",
+              help="Name for text read from standard input ('-'): shown in the report, and its "
+                   "suffix picks the format (.md, .html, .txt).")
+@click.option("--format", "output_format", type=click.Choice(list(FORMATS)), default=None,
+              help="Report format (default: text).")
+@click.option("--fail-on", type=click.Choice(LEVELS), default=None,
+              help="Lowest severity that makes the run fail with exit code 1 (default: warning).")
+@selection_options
+@rulebook_options
+@click.option("--exclude", multiple=True, metavar="GLOB",
+              help="Skip files or folders matching this glob, e.g. 'drafts/old/*' (repeatable).")
+@click.option("--jobs", "-j", type=click.IntRange(min=0), default=None, metavar="N",
+              help="Check files in N parallel processes (default: one per CPU; 1 = no parallelism).")
+@click.option("--quiet", "-q", is_flag=True, default=False, help="Do not print the summary line.")
+@click.option("--color/--no-color", default=None,
+              help="Colour the report (default: only on a terminal, never when NO_COLOR is set).")
+def check(paths, stdin_filename, output_format, fail_on, select, ignore, severity, rules,
+          no_default_rules, config, exclude, jobs, quiet, color) -> int:
+    """Check PATHS (files or folders) for claims the rulebook says are wrong.
+
+    Folders are searched recursively for .md, .markdown, .mdx, .html, .htm and .txt files (hidden
+    folders such as .git are skipped). A file named explicitly is checked whatever its suffix. Use
+    '-' to read standard input. With no PATHS, the current folder is checked.
+
+    Each finding gives the place (file:line:column), the rule, why the claim is wrong, the fact
+    and source it contradicts, and a compliant rewrite.
+    """
+    from factlint.lint import STDIN, lint
+
+    paths = list(paths)
+    if stdin_filename and STDIN not in paths:
+        if paths:
+            raise UsageError("--stdin-filename needs '-' among the paths (it names standard input)")
+        paths = [STDIN]
+    if not paths:
+        paths = ["."]
+    settings = _settings(
+        rules, no_default_rules, config, select, ignore, severity,
+        exclude=tuple(exclude),
+        fail_on=Severity.parse(fail_on) if fail_on else None,
+        format=output_format,
+        jobs=jobs,
+    )
+    rulebook = _rulebook(settings)
+    stdin_text = _read_stdin() if STDIN in paths else None
+    result = lint(paths, settings, rulebook, stdin_text=stdin_text, stdin_filename=stdin_filename)
+
+    for problem in result.problems:
+        _error(f"{problem.path}: {problem.message}")
+    report = get_format(settings.format)
+    _emit(report.render(result, ReportOptions(color=_use_color(color), quiet=quiet, rulebook=rulebook)))
+
+    if result.problems:
+        return EXIT_ERROR
+    if any(f.severity >= settings.fail_on for f in result.findings):
+        return EXIT_FINDINGS
+    return EXIT_CLEAN
+
+
+def _read_stdin() -> str:
+    if sys.stdin is None or sys.stdin.closed:
+        return ""
+    data = sys.stdin.buffer.read()
+    # Same policy as files: UTF-8 (with or without BOM); undecodable bytes are replaced, not fatal.
+    return data.decode("utf-8-sig", errors="replace")
+
+
+@cli.command(epilog=f"{CONFIG_HELP}", short_help="List the rules.")
+@click.option("--format", "output_format", type=click.Choice(list(FORMATS)), default="text",
+              help="Output format (default: text).")
+@selection_options
+@rulebook_options
+def rules(output_format, select, ignore, severity, rules, no_default_rules, config) -> int:
+    """List every rule that would run: id, category, severity and summary.
+
+    Takes the configuration file and --select/--ignore/--severity into account, so it shows
+    exactly what 'factlint check' will apply. Exits 2 if the rulebook or configuration is invalid.
+    """
+    settings = _settings(rules, no_default_rules, config, select, ignore, severity)
+    rulebook = _rulebook(settings)
+    _emit(get_format(output_format).render_rules(rulebook.rules, ReportOptions()))
+    return EXIT_CLEAN
+
+
+@cli.command(short_help="Explain one rule, its fact and source.")
+@click.argument("rule_id", metavar="RULE")
+@rulebook_options
+def explain(rule_id, rules, no_default_rules, config) -> int:
+    """Explain RULE (an id such as FL401, or a name such as cure-claim): what it catches, why,
+    the fact and the verbatim source sentence it rests on, examples, and a compliant rewrite.
+
+    Exits 2 if there is no such rule.
+    """
+    settings = _settings(rules, no_default_rules, config)
+    rulebook = _rulebook(settings, apply_selection=False)
+    wanted = rule_id.strip()
+    rule = next((r for r in rulebook.rules if wanted.upper() == r.id.upper() or wanted == r.name), None)
+    if rule is None:
+        known = [r.id for r in rulebook.rules] + [r.name for r in rulebook.rules]
+        close = difflib.get_close_matches(wanted.upper(), [k.upper() for k in known], n=1, cutoff=0.5)
+        close = close or difflib.get_close_matches(wanted, known, n=1, cutoff=0.5)
+        original = next((k for k in known if close and k.upper() == close[0].upper()), None)
+        hint = f" (did you mean '{original}'?)" if original else ""
+        raise UsageError(f"unknown rule '{rule_id}'{hint}; run 'factlint rules' to list them")
+    _emit(render_explanation(rule, rulebook))
+    return EXIT_CLEAN
+
+
+def render_explanation(rule, rulebook) -> str:
+    fact = rule.fact
+    category = rulebook.categories.get(rule.category)
+    source = rulebook.sources.get(fact.source)
+    source_line = fact.source + (f' "{source.title}"' if source and source.title else "")
+    lines = [
+        f"{rule.id} {rule.name}",
+        "",
+        f"category:   {rule.category}" + (f" ({category.title})" if category else ""),
+        f"severity:   {rule.severity.label}",
+        f"summary:    {rule.summary}",
+        f"message:    {rule.message}",
+        "",
+        f"fact:       {fact.statement}",
+        f"source:     {source_line}",
+        f'quote:      "{" ".join(fact.quote.split())}"',
+    ]
+    if fact.ref:
+        lines.append(f"ref:        {fact.ref}")
+    if fact.address:
+        lines.append(f"address:    {fact.address}")
+    lines += ["", "flagged examples:"]
+    lines += [f"  - {example}" for example in rule.flag_examples] or ["  (none)"]
+    lines += ["passing examples:"]
+    lines += [f"  - {example}" for example in rule.pass_examples] or ["  (none)"]
+    lines += ["", f"suggestion: {rule.suggestion}"]
+    return "\n".join(lines) + "\n"
+
+
+@cli.command("validate-rules", short_help="Check rulebook files for errors.")
+@click.argument("paths", nargs=-1, type=click.Path(path_type=Path), metavar="[PATHS]...")
+@click.option("--no-default-rules", is_flag=True, default=False,
+              help="Validate PATHS alone, without the rulebook shipped with factlint.")
+@click.option("--config", type=click.Path(path_type=Path), metavar="FILE",
+              help="Use this configuration file instead of searching for one.")
+def validate_rules(paths, no_default_rules, config) -> int:
+    """Load and validate rulebook files (YAML files or folders of them).
+
+    With no PATHS, validates the shipped rulebook plus the 'rules' of the configuration file.
+    Custom files are loaded together with the shipped rulebook (so they can use its facts and
+    categories) unless --no-default-rules is given.
+
+    \b
+    Exit codes:
+      0  the rulebook is valid ("ok: N rules, M facts")
+      2  it is not ("file:line: what is wrong" on stderr)
+    """
+    from factlint.rulebook import load_rulebook
+
+    settings = _settings((), no_default_rules, config)
+    files = tuple(paths) if paths else settings.rules
+    rulebook = load_rulebook(files, include_default=not settings.no_default_rules)
+    _emit(f"ok: {_count(len(rulebook.rules), 'rule')}, {_count(len(rulebook.facts), 'fact')}\n")
+    return EXIT_CLEAN
+
+
+def _count(n: int, word: str) -> str:
+    return f"{n} {word}" if n == 1 else f"{n} {word}s"
+
+
+# --- entry point -----------------------------------------------------------------------------
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the CLI and exit: the single place where errors become messages and exit codes."""
+    code = run(argv)
+    sys.exit(code)
+
+
+def run(argv: Sequence[str] | None = None) -> int:
+    try:
+        result = cli.main(args=list(argv) if argv is not None else None, prog_name="factlint",
+                          standalone_mode=False)
+        sys.stdout.flush()
+        return result if isinstance(result, int) else EXIT_CLEAN
+    except click.ClickException as exc:  # usage errors: click prints usage + message
+        exc.show()
+        return EXIT_ERROR
+    except click.exceptions.Abort:
+        click.echo("factlint: aborted", err=True)
+        return EXIT_ERROR
+    except FactlintError as exc:
+        _error(str(exc).splitlines()[0] if str(exc) else type(exc).__name__)
+        return EXIT_ERROR
+    except BrokenPipeError:
+        # The reader went away (`factlint check . | head -1`): stop quietly. Point stdout at
+        # /dev/null so the interpreter's final flush does not raise again.
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        return EXIT_BROKEN_PIPE
+    except KeyboardInterrupt:
+        return 130
+    except Exception as exc:  # a bug in factlint, not the user's fault
+        if os.environ.get("FACTLINT_DEBUG"):
+            traceback.print_exc()
+        first = str(exc).splitlines()[0] if str(exc) else ""
+        click.echo(f"factlint: internal error: {type(exc).__name__}: {first}", err=True)
+        click.echo("factlint: this is a bug; please report it with the command you ran "
+                   "(set FACTLINT_DEBUG=1 to see the traceback)", err=True)
+        return EXIT_ERROR

@@ -1,0 +1,281 @@
+"""Settings: defaults < configuration file < command-line flags.
+
+The configuration lives in `.factlint.yaml` / `.factlint.yml` or in the `[tool.factlint]` table of
+`pyproject.toml`, found by walking up from the working directory. Parsing and validation are pure
+functions over plain data; only `find_config` and `read_config` touch the file system.
+"""
+
+from __future__ import annotations
+
+import difflib
+import os
+import tomllib
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from factlint.errors import ConfigError
+from factlint.findings import Severity
+from factlint.selection import Selection
+
+CONFIG_FILES = (".factlint.yaml", ".factlint.yml", "pyproject.toml")
+DEFAULT_EXTENSIONS = (".md", ".markdown", ".mdx", ".html", ".htm", ".txt")
+FORMAT_NAMES = ("text", "json")  # kept in step with factlint.report.FORMATS by a test
+
+KNOWN_KEYS = (
+    "rules",
+    "no-default-rules",
+    "select",
+    "ignore",
+    "severity",
+    "exclude",
+    "fail-on",
+    "format",
+    "jobs",
+    "extensions",
+)
+
+
+@dataclass(frozen=True, slots=True)
+class ExcludeGlob:
+    """A glob and the directory it is relative to (the config file's folder, or the cwd for flags)."""
+
+    pattern: str
+    base: Path
+
+
+@dataclass(frozen=True, slots=True)
+class Settings:
+    """Everything a run needs to know, fully resolved. Picklable (sent to worker processes)."""
+
+    rules: tuple[Path, ...] = ()
+    no_default_rules: bool = False
+    selection: tuple[Selection, ...] = ()  # config layer first, then flags: later layers win
+    exclude: tuple[ExcludeGlob, ...] = ()
+    fail_on: Severity = Severity.WARNING
+    format: str = "text"
+    jobs: int = 1
+    extensions: tuple[str, ...] = DEFAULT_EXTENSIONS
+    config_file: Path | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Overrides:
+    """Values given on the command line; None / empty means "not given, use the config"."""
+
+    rules: tuple[Path, ...] = ()
+    no_default_rules: bool = False
+    select: tuple[str, ...] | None = None
+    ignore: tuple[str, ...] = ()
+    severity: tuple[tuple[str, Severity], ...] = ()
+    exclude: tuple[str, ...] = ()
+    fail_on: Severity | None = None
+    format: str | None = None
+    jobs: int | None = None
+    config: Path | None = None
+
+
+# --- discovery and reading (I/O) -------------------------------------------------------------
+
+
+def find_config(start: Path) -> Path | None:
+    """The first config file from `start` upward; a pyproject.toml without [tool.factlint] is skipped."""
+    start = start.absolute()
+    for directory in (start, *start.parents):
+        for name in CONFIG_FILES:
+            candidate = directory / name
+            if not candidate.is_file():
+                continue
+            if name != "pyproject.toml" or _has_factlint_table(candidate):
+                return candidate
+    return None
+
+
+def _has_factlint_table(path: Path) -> bool:
+    # An unrelated, broken pyproject.toml higher up should not break factlint: only complain
+    # about TOML syntax when the file could be ours (it mentions the table).
+    text = _read_text(path)
+    if "factlint" not in text:
+        return False
+    return "factlint" in _parse_toml(path, text).get("tool", {})
+
+
+def read_config(path: Path) -> dict[str, Any]:
+    """The raw mapping of a config file (the [tool.factlint] table for pyproject.toml)."""
+    text = _read_text(path)
+    if path.name == "pyproject.toml":
+        data = _parse_toml(path, text).get("tool", {}).get("factlint", {})
+    else:
+        try:
+            data = yaml.safe_load(text)
+        except yaml.YAMLError as exc:
+            mark = getattr(exc, "problem_mark", None)
+            where = f":{mark.line + 1}" if mark is not None else ""
+            problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
+            raise ConfigError(f"{_show(path)}{where}: invalid YAML: {problem}") from None
+        if data is None:  # an empty file is an empty configuration
+            data = {}
+    if not isinstance(data, dict):
+        raise ConfigError(f"{_show(path)}: expected a mapping of settings, got {_type_name(data)}")
+    return data
+
+
+def _read_text(path: Path) -> str:
+    try:
+        return path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise ConfigError(f"{_show(path)}: cannot read configuration: {_os_reason(exc)}") from None
+
+
+def _parse_toml(path: Path, text: str) -> dict[str, Any]:
+    try:
+        return tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        raise ConfigError(f"{_show(path)}: invalid TOML: {exc}") from None
+
+
+def _os_reason(exc: BaseException) -> str:
+    if isinstance(exc, OSError) and exc.strerror:
+        return exc.strerror.lower()
+    return str(exc)
+
+
+def _show(path: Path) -> str:
+    """A path as the user would type it: relative to the cwd when under it."""
+    return display_path(path)
+
+
+def display_path(path: Path) -> str:
+    try:
+        return path.absolute().relative_to(Path.cwd()).as_posix()
+    except ValueError:
+        return path.as_posix()
+
+
+# --- validation (pure) -----------------------------------------------------------------------
+
+
+def validate_config(data: Mapping[str, Any], origin: str) -> dict[str, Any]:
+    """Check keys and types; returns a normalised dict keyed like KNOWN_KEYS. `origin` names the file."""
+    out: dict[str, Any] = {}
+    for key, value in data.items():
+        if key not in KNOWN_KEYS:
+            close = difflib.get_close_matches(str(key), KNOWN_KEYS, n=1, cutoff=0.6)
+            hint = f" (did you mean '{close[0]}'?)" if close else f" (known keys: {', '.join(KNOWN_KEYS)})"
+            raise ConfigError(f"{origin}: unknown key '{key}'{hint}")
+        out[key] = _validate_value(key, value, origin)
+    return out
+
+
+def _validate_value(key: str, value: Any, origin: str) -> Any:
+    where = f"{origin}: '{key}'"
+    if key in ("rules", "select", "ignore", "exclude", "extensions"):
+        if not isinstance(value, list) or not all(isinstance(v, str) and v.strip() for v in value):
+            raise ConfigError(f"{where} must be a list of strings, got {_type_name(value)}")
+        items = tuple(v.strip() for v in value)
+        if key == "extensions":
+            return tuple(sorted({(v if v.startswith(".") else "." + v).lower() for v in items}))
+        return items
+    if key == "no-default-rules":
+        if not isinstance(value, bool):
+            raise ConfigError(f"{where} must be true or false, got {_type_name(value)}")
+        return value
+    if key == "severity":
+        if not isinstance(value, dict):
+            raise ConfigError(f"{where} must be a mapping of rule to level, got {_type_name(value)}")
+        pairs = []
+        for rule, level in value.items():
+            pairs.append((str(rule), _severity(level, f"{where} for {rule!r}")))
+        return tuple(pairs)
+    if key == "fail-on":
+        return _severity(value, where)
+    if key == "format":
+        if value not in FORMAT_NAMES:
+            raise ConfigError(f"{where} must be one of {', '.join(FORMAT_NAMES)}, got {value!r}")
+        return value
+    if key == "jobs":
+        if isinstance(value, bool) or not isinstance(value, int) or value < 0:
+            raise ConfigError(f"{where} must be a whole number >= 0 (0 = one per CPU), got {value!r}")
+        return value
+    raise AssertionError(key)  # pragma: no cover - KNOWN_KEYS and this function are kept in step
+
+
+def _severity(value: Any, where: str) -> Severity:
+    if not isinstance(value, str):
+        raise ConfigError(f"{where} must be error, warning or info, got {_type_name(value)}")
+    try:
+        return Severity.parse(value)
+    except ValueError as exc:
+        raise ConfigError(f"{where}: {exc}") from None
+
+
+def _type_name(value: Any) -> str:
+    names = {dict: "a mapping", list: "a list", str: "a string", bool: "a boolean", int: "a number",
+             float: "a number", type(None): "nothing"}
+    return names.get(type(value), type(value).__name__)
+
+
+# --- merging (pure) --------------------------------------------------------------------------
+
+
+def merge(config: Mapping[str, Any], config_file: Path | None, flags: Overrides, cwd: Path) -> Settings:
+    """Combine validated config values with flags. Flags win; see README "Configuration".
+
+    `select` from the command line replaces the config's; `ignore`, `severity`, `exclude` and
+    `rules` add to it (on conflict the flag wins, because selection layers apply in order).
+    """
+    base = config_file.parent if config_file else cwd
+    layers = []
+    origin = _show(config_file) if config_file else ""
+    if any(k in config for k in ("select", "ignore", "severity")):
+        layers.append(Selection(
+            select=config.get("select"),
+            ignore=config.get("ignore", ()),
+            severity=config.get("severity", ()),
+            origin=origin,
+        ))
+    if flags.select is not None or flags.ignore or flags.severity:
+        layers.append(Selection(flags.select, flags.ignore, flags.severity, origin="command line"))
+    jobs = flags.jobs if flags.jobs is not None else config.get("jobs", 0)
+    return Settings(
+        rules=tuple(base / p for p in config.get("rules", ())) + tuple(flags.rules),
+        no_default_rules=flags.no_default_rules or config.get("no-default-rules", False),
+        selection=tuple(layers),
+        exclude=tuple(ExcludeGlob(p, base) for p in config.get("exclude", ()))
+        + tuple(ExcludeGlob(p, cwd) for p in flags.exclude),
+        fail_on=flags.fail_on or config.get("fail-on", Severity.WARNING),
+        format=flags.format or config.get("format", "text"),
+        jobs=jobs or os.cpu_count() or 1,
+        extensions=config.get("extensions", DEFAULT_EXTENSIONS),
+        config_file=config_file,
+    )
+
+
+def load_settings(flags: Overrides, cwd: Path | None = None) -> Settings:
+    """Find (or take --config), read, validate and merge: the one entry point the CLI calls."""
+    cwd = (cwd or Path.cwd()).absolute()
+    if flags.config is not None:
+        config_file: Path | None = flags.config if flags.config.is_absolute() else cwd / flags.config
+        if not config_file.is_file():
+            raise ConfigError(f"{_show(flags.config)}: configuration file not found")
+    else:
+        config_file = find_config(cwd)
+    raw = read_config(config_file) if config_file else {}
+    origin = _show(config_file) if config_file else "configuration"
+    if config_file is not None and config_file.name == "pyproject.toml":
+        origin += " [tool.factlint]"
+    return merge(validate_config(raw, origin), config_file, flags, cwd)
+
+
+def parse_severity_option(values: Sequence[str]) -> tuple[tuple[str, Severity], ...]:
+    """`RULE=LEVEL` strings from --severity; raises ValueError with a readable message."""
+    pairs = []
+    for item in values:
+        rule, sep, level = item.partition("=")
+        if not sep or not rule.strip():
+            raise ValueError(f"expected RULE=LEVEL (e.g. FL401=warning), got {item!r}")
+        pairs.append((rule.strip(), Severity.parse(level)))
+    return tuple(pairs)

@@ -1,0 +1,88 @@
+"""The machine report: ONE JSON object, keys sorted, so the same input gives the same bytes.
+
+Schema (version 1), documented field by field in README.md:
+{"version": 1, "findings": [...], "skipped": [...], "problems": [...], "summary": {...}}
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Sequence
+from typing import TYPE_CHECKING, Any
+
+from factlint.findings import Finding, Severity
+from factlint.report import ReportOptions
+
+if TYPE_CHECKING:
+    from factlint.lint import LintResult
+    from factlint.rulebook.model import Rule
+
+SCHEMA_VERSION = 1
+
+
+def finding_to_dict(f: Finding) -> dict[str, Any]:
+    return {
+        "path": f.path,
+        "line": f.line,
+        "column": f.column,
+        "end_line": f.end_line,
+        "end_column": f.end_column,
+        "rule": f.rule,
+        "category": f.category,
+        "severity": f.severity.label,
+        "message": f.message,
+        "text": f.text,
+        "suggestion": f.suggestion,
+        "fact": {
+            "id": f.fact.id,
+            "statement": f.fact.statement,
+            "source": f.fact.source,
+            "quote": f.fact.quote,
+            "address": f.fact.address,
+        },
+    }
+
+
+def to_dict(result: "LintResult") -> dict[str, Any]:
+    by_severity = {s.label: 0 for s in Severity}
+    for f in result.findings:
+        by_severity[f.severity.label] += 1
+    return {
+        "version": SCHEMA_VERSION,
+        "findings": [finding_to_dict(f) for f in result.findings],
+        "skipped": [{"path": s.path, "reason": s.reason} for s in result.skipped],
+        "problems": [{"path": p.path, "message": p.message} for p in result.problems],
+        "summary": {
+            "files_checked": result.files_checked,
+            "findings": len(result.findings),
+            "by_severity": by_severity,
+            "skipped": len(result.skipped),
+            "problems": len(result.problems),
+        },
+    }
+
+
+def render(result: "LintResult", options: ReportOptions) -> str:
+    return dump(to_dict(result))
+
+
+def render_rules(rules: "Sequence[Rule]", options: ReportOptions) -> str:
+    return dump({
+        "version": SCHEMA_VERSION,
+        "rules": [
+            {
+                "id": r.id,
+                "name": r.name,
+                "category": r.category,
+                "severity": r.severity.label,
+                "summary": r.summary,
+                "fact": r.fact.id,
+            }
+            for r in rules
+        ],
+    })
+
+
+def dump(data: Any) -> str:
+    # ensure_ascii keeps the bytes identical whatever the terminal's encoding is.
+    return json.dumps(data, indent=2, sort_keys=True, ensure_ascii=True) + "\n"

@@ -1,0 +1,99 @@
+"""The human report: one block per finding, then a summary line. Colour only when asked for."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
+
+import click
+
+from factlint.findings import Finding, Severity
+from factlint.report import ReportOptions
+
+if TYPE_CHECKING:
+    from factlint.lint import LintResult
+    from factlint.rulebook.model import Rule
+
+SEVERITY_COLORS = {Severity.ERROR: "red", Severity.WARNING: "yellow", Severity.INFO: "blue"}
+
+
+def render(result: "LintResult", options: ReportOptions) -> str:
+    style = _styler(options.color)
+    blocks = [_finding(f, style) for f in result.findings]
+    lines: list[str] = []
+    for block in blocks:
+        lines.extend(block)
+        lines.append("")
+    for skip in result.skipped:
+        lines.append(style(f"skipped: {skip.path} ({skip.reason})", fg="bright_black"))
+    if result.skipped:
+        lines.append("")
+    if not options.quiet:
+        lines.append(style(summary(result), bold=True))
+    return "\n".join(lines) + "\n" if lines else ""
+
+
+def _finding(f: Finding, style) -> list[str]:
+    severity = style(f"[{f.severity.label}]", fg=SEVERITY_COLORS[f.severity])
+    location = style(f"{f.path}:{f.line}:{f.column}:", bold=True)
+    lines = [
+        f"{location} {style(f.rule, fg=SEVERITY_COLORS[f.severity], bold=True)} {severity} "
+        f"{f.category}: {f.message}",
+        f'    matched: "{_one_line(f.text)}"',
+        f"    fact: {f.fact.statement} (source: {f.fact.source})",
+        f'    quote: "{_one_line(f.fact.quote)}"',
+    ]
+    if f.fact.address:
+        lines.append(f"    address: {f.fact.address}")
+    lines.append(f"    suggestion: {f.suggestion}")
+    return lines
+
+
+def summary(result: "LintResult") -> str:
+    files = _plural(result.files_checked, "file")
+    counts = {s: 0 for s in Severity}
+    for f in result.findings:
+        counts[f.severity] += 1
+    if result.findings:
+        found = (
+            f"{_plural(counts[Severity.ERROR], 'error')}, "
+            f"{_plural(counts[Severity.WARNING], 'warning')}, {counts[Severity.INFO]} info"
+        )
+    else:
+        found = "no findings"
+    extras = []
+    if result.skipped:
+        extras.append(f"{len(result.skipped)} skipped")
+    if result.problems:
+        extras.append(f"{len(result.problems)} unreadable")
+    tail = f" ({', '.join(extras)})" if extras else ""
+    return f"{files} checked: {found}{tail}"
+
+
+def render_rules(rules: "Sequence[Rule]", options: ReportOptions) -> str:
+    header = ("ID", "CATEGORY", "SEVERITY", "SUMMARY")
+    rows = [(r.id, r.category, r.severity.label, r.summary) for r in rules]
+    widths = [max(len(row[i]) for row in (header, *rows)) for i in range(3)]
+    style = _styler(options.color)
+    out = []
+    for n, row in enumerate((header, *rows)):
+        line = "  ".join(cell.ljust(widths[i]) for i, cell in enumerate(row[:3])) + "  " + row[3]
+        out.append(style(line, bold=True) if n == 0 else line)
+    if not options.quiet:
+        out.append(f"\n{_plural(len(rules), 'rule')}")
+    return "\n".join(out) + "\n"
+
+
+def _plural(n: int, word: str) -> str:
+    return f"{n} {word}" if n == 1 else f"{n} {word}s"
+
+
+def _one_line(text: str) -> str:
+    # A match may span a line break in the source; the report keeps one finding per block.
+    return " ".join(text.split())
+
+
+def _styler(color: bool):
+    if color:
+        return click.style
+    return lambda text, **_: text
