@@ -1,0 +1,309 @@
+"""Load rulebook files, merge them, cross-check them and build the immutable `Rulebook` model.
+
+Each file is checked on its own against the schema (schema.py); cross-file checks -- unique ids, rules that
+name existing facts / subjects / categories / cue lists, facts that name declared sources, id prefixes,
+regexes that compile -- run once every file is in, so any file may refer to what another declares.
+"""
+
+from __future__ import annotations
+
+import difflib
+import functools
+import hashlib
+from collections.abc import Collection, Iterator, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Literal, cast
+
+import regex
+
+from factlint.findings import Severity
+from factlint.rulebook.locate import default_rulebook_dir, rulebook_files, shown
+from factlint.rulebook.model import Category, Fact, Matching, Rule, Rulebook, Source, Subject
+from factlint.rulebook.schema import Record, read_file
+from factlint.rulebook.yaml_source import fail, load_node
+
+PATTERN_FLAGS = regex.IGNORECASE | regex.VERSION0
+
+
+@functools.lru_cache(maxsize=4096)
+def compile_pattern(pattern: str) -> regex.Pattern[str]:
+    """THE way rule patterns are compiled (loader and matcher alike), for normalised lower-case text."""
+    return regex.compile(pattern, PATTERN_FLAGS)
+
+
+def load_rulebook(paths: Sequence[Path] = (), *, include_default: bool = True) -> Rulebook:
+    """Load the default rulebook (unless `include_default` is false) plus each extra file or folder."""
+    builder = _Builder()
+    sources = ([default_rulebook_dir()] if include_default else []) + [Path(p) for p in paths]
+    for source in sources:
+        for file in rulebook_files(source):
+            builder.add_file(file)
+    return builder.build()
+
+
+def iter_rule_examples(rulebook: Rulebook) -> Iterator[tuple[Rule, str, bool]]:
+    """Every example sentence of every rule: (rule, sentence, should_flag)."""
+    for rule in rulebook.rules:
+        for sentence in rule.flag_examples:
+            yield rule, sentence, True
+        for sentence in rule.pass_examples:
+            yield rule, sentence, False
+
+
+@dataclass(slots=True)
+class _Entry:
+    """Something declared with an id, remembered with where it was declared."""
+
+    record: Record
+    path: str
+
+    @property
+    def where(self) -> str:
+        return f"{self.path}:{self.record.line}"
+
+
+@dataclass(slots=True)
+class _Builder:
+    categories: dict[str, _Entry] = field(default_factory=dict)
+    sources: dict[str, _Entry] = field(default_factory=dict)
+    facts: dict[str, _Entry] = field(default_factory=dict)
+    subjects: dict[str, _Entry] = field(default_factory=dict)
+    rules: dict[str, _Entry] = field(default_factory=dict)
+    cues: dict[str, dict[str, None]] = field(default_factory=dict)  # ordered sets
+    matching: dict[str, int] = field(default_factory=dict)
+    protected: dict[str, None] = field(default_factory=dict)
+    files: list[str] = field(default_factory=list)
+    seen: set[Path] = field(default_factory=set)
+    digest: hashlib._Hash = field(default_factory=hashlib.sha256)
+
+    # ------------------------------------------------------------------------------------- reading files
+
+    def add_file(self, file: Path) -> None:
+        resolved = file.resolve()
+        if resolved in self.seen:  # the same file named twice (e.g. default folder and --rules) loads once
+            return
+        self.seen.add(resolved)
+        path = shown(file)
+        data, root = load_node(file, path)
+        record = read_file(root, path)
+        self._hash(file.name, data)
+        self.files.append(path)
+        self._collect(record, path)
+
+    def _hash(self, name: str, data: bytes) -> None:
+        encoded = name.encode("utf-8")
+        for part in (encoded, data):
+            self.digest.update(len(part).to_bytes(8, "big"))
+            self.digest.update(part)
+
+    def _collect(self, top: Record, path: str) -> None:
+        for table, key, id_key in (
+            (self.categories, "categories", "id"),
+            (self.sources, "sources", "file"),
+            (self.facts, "facts", "id"),
+            (self.subjects, "subjects", "id"),
+            (self.rules, "rules", "id"),
+        ):
+            for record in top.sections(key):
+                _register(table, record, id_key, path)
+        cues = top.section("cues")
+        if cues is not None:
+            for name, words in cues.values.items():
+                self.cues.setdefault(name, {}).update(dict.fromkeys(cast("tuple[str, ...]", words)))
+        matching = top.section("matching")
+        if matching is not None:
+            self._collect_matching(matching)
+
+    def _collect_matching(self, matching: Record) -> None:
+        for key in ("fuzzy-min-length", "max-gap"):
+            value = matching.number(key)
+            if value is not None:
+                self.matching[key] = value  # a later file overrides an earlier one
+        self.protected.update(dict.fromkeys(matching.texts("protected")))
+
+    # ------------------------------------------------------------------------------------- building
+
+    def build(self) -> Rulebook:
+        self._check_categories()
+        categories = {cid: _category(e.record) for cid, e in self.categories.items()}
+        sources = {name: Source(name, e.record.text("title")) for name, e in self.sources.items()}
+        facts = {fid: self._fact(e) for fid, e in self.facts.items()}
+        subjects = {sid: Subject(sid, e.record.texts("aliases")) for sid, e in self.subjects.items()}
+        rules = self._rules(categories, facts)
+        return Rulebook(
+            rules=rules,
+            facts=facts,
+            subjects=subjects,
+            cues={name: tuple(words) for name, words in self.cues.items()},
+            categories=categories,
+            sources=sources,
+            matching=self._matching(),
+            files=tuple(self.files),
+            digest=self.digest.hexdigest(),
+        )
+
+    def _check_categories(self) -> None:
+        prefixes: dict[str, _Entry] = {}
+        for entry in self.categories.values():
+            prefix = entry.record.text("prefix")
+            first = prefixes.setdefault(prefix, entry)
+            if first is not entry:
+                fail(entry.path, entry.record.line_of("prefix"),
+                     f"{entry.record.what} uses the prefix '{prefix}', already used by {first.record.what} "
+                     f"({first.where})")
+
+    def _fact(self, entry: _Entry) -> Fact:
+        record = entry.record
+        source = record.text("source")
+        _require(source, self.sources, "source", record, entry.path, record.line_of("source"),
+                 "which is not listed under 'sources'")
+        return Fact(
+            id=record.text("id"),
+            statement=record.text("statement"),
+            source=source,
+            quote=record.text("quote"),
+            ref=record.optional_text("ref"),
+            address=record.optional_text("address"),
+        )
+
+    def _matching(self) -> Matching:
+        defaults = Matching()
+        return Matching(
+            fuzzy_min_length=self.matching.get("fuzzy-min-length", defaults.fuzzy_min_length),
+            max_gap=self.matching.get("max-gap", defaults.max_gap),
+            protected=tuple(self.protected),
+        )
+
+    def _rules(self, categories: dict[str, Category], facts: dict[str, Fact]) -> tuple[Rule, ...]:
+        names: dict[str, _Entry] = {}
+        rules = []
+        for entry in self.rules.values():
+            rules.append(_RuleBuilder(entry, self, categories, facts).build())
+            first = names.setdefault(rules[-1].name, entry)
+            if first is not entry:
+                fail(entry.path, entry.record.line_of("name"),
+                     f"rule name '{rules[-1].name}' is already used by {first.record.what} ({first.where})")
+        return tuple(rules)
+
+
+@dataclass(slots=True)
+class _RuleBuilder:
+    """Cross-checks one rule against everything declared, then builds it."""
+
+    entry: _Entry
+    book: _Builder
+    categories: dict[str, Category]
+    facts: dict[str, Fact]
+
+    @property
+    def record(self) -> Record:
+        return self.entry.record
+
+    @property
+    def path(self) -> str:
+        return self.entry.path
+
+    def build(self) -> Rule:
+        record = self.record
+        self._check_category()
+        self._check_names("subjects", self.book.subjects, "subject", "which is not listed under 'subjects'")
+        self._check_names("unless", self.book.cues, "cue list", "which is not a list under 'cues'")
+        self._check_claims()
+        scope = self._scope()
+        examples = record.section("examples")
+        assert examples is not None
+        return Rule(
+            id=record.text("id"),
+            name=record.text("name"),
+            category=record.text("category"),
+            severity=Severity.parse(record.text("severity")),
+            summary=record.text("summary"),
+            message=record.text("message"),
+            suggestion=record.text("suggestion"),
+            fact=self._fact(),
+            phrases=record.texts("phrases"),
+            patterns=record.texts("patterns"),
+            subjects=record.texts("subjects"),
+            unless=record.texts("unless"),
+            exceptions=record.texts("exceptions"),
+            scope=scope,
+            absent=record.texts("absent"),
+            max_gap=record.number("max-gap"),
+            flag_examples=examples.texts("flag"),
+            pass_examples=examples.texts("pass"),
+            file=self.path,
+            line=record.line,
+        )
+
+    def _check_category(self) -> None:
+        record = self.record
+        name = record.text("category")
+        _require(name, self.categories, "category", record, self.path, record.line_of("category"),
+                 "which is not listed under 'categories'")
+        prefix = self.categories[name].prefix
+        rule_id = record.text("id")
+        if not rule_id.startswith(prefix):
+            fail(self.path, record.line_of("id"),
+                 f"rule id '{rule_id}' must start with '{prefix}', the prefix of its category '{name}'")
+
+    def _check_names(self, key: str, known: Collection[str], kind: str, missing: str) -> None:
+        lines = self.record.item_lines.get(key, ())
+        for name, line in zip(self.record.texts(key), lines):
+            _require(name, known, kind, self.record, self.path, line, missing)
+
+    def _check_claims(self) -> None:
+        record = self.record
+        if not record.texts("phrases") and not record.texts("patterns"):
+            fail(self.path, record.line, f"{record.what} needs 'phrases' or 'patterns' (at least one claim "
+                                         "to look for)")
+        for pattern, line in zip(record.texts("patterns"), record.item_lines.get("patterns", ())):
+            _check_pattern(pattern, record.what, self.path, line)
+
+    def _scope(self) -> Literal["sentence", "document"]:
+        record = self.record
+        scope = record.optional_text("scope") or "sentence"
+        if record.has("absent") and scope != "document":
+            fail(self.path, record.line_of("absent"),
+                 f"'absent' in {record.what} only works with 'scope: document'")
+        return cast('Literal["sentence", "document"]', scope)
+
+    def _fact(self) -> Fact:
+        record = self.record
+        name = record.text("fact")
+        _require(name, self.facts, "fact", record, self.path, record.line_of("fact"),
+                 "which is not listed under 'facts'")
+        return self.facts[name]
+
+
+def _check_pattern(pattern: str, what: str, path: str, line: int) -> None:
+    try:
+        compiled = compile_pattern(pattern)
+    except (regex.error, ValueError, OverflowError) as err:
+        fail(path, line, f"pattern {pattern!r} in {what} is not a valid regular expression: {err}")
+    if compiled.search("") is not None:
+        fail(path, line, f"pattern {pattern!r} in {what} matches empty text, so it would flag every sentence")
+
+
+def _register(table: dict[str, _Entry], record: Record, id_key: str, path: str) -> None:
+    key = record.text(id_key)
+    first = table.get(key)
+    if first is not None:
+        kind = record.what.split(" ", 1)[0]
+        fail(path, record.line_of(id_key),
+             f"duplicate {kind} {id_key} '{key}' (first defined at {first.where})")
+    table[key] = _Entry(record, path)
+
+
+def _require(name: str, known: Collection[str], kind: str, record: Record, path: str, line: int,
+             missing: str) -> None:
+    """Fail unless `name` is one of `known`, suggesting the closest known name."""
+    if name in known:
+        return
+    guesses = difflib.get_close_matches(name, list(known), n=1, cutoff=0.6)
+    hint = f" (did you mean '{guesses[0]}'?)" if guesses else ""
+    fail(path, line, f"{record.what} names {kind} '{name}', {missing}{hint}")
+
+
+def _category(record: Record) -> Category:
+    return Category(record.text("id"), record.text("prefix"), record.text("title"))

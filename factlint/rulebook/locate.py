@@ -1,0 +1,46 @@
+"""Where rulebook files are: the packaged default rulebook, and the files inside a --rules folder."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import factlint
+from factlint.rulebook.yaml_source import fail
+
+RULEBOOK_SUFFIXES = (".yaml", ".yml")
+
+
+def default_rulebook_dir() -> Path:
+    """The shipped rules: `factlint/_rules` in an installed wheel, else the repository's `rules/`."""
+    package_dir = Path(factlint.__file__).resolve().parent
+    packaged = package_dir / "_rules"
+    if packaged.is_dir():
+        return packaged
+    return package_dir.parent / "rules"
+
+
+def rulebook_files(path: Path) -> list[Path]:
+    """A file is itself; a folder is its *.yaml / *.yml files (not sub-folders, not hidden) in name order."""
+    if not path.is_dir():
+        return [path]
+    files = sorted(
+        (child for child in path.iterdir()
+         if child.suffix.lower() in RULEBOOK_SUFFIXES and not child.name.startswith(".") and child.is_file()),
+        key=lambda child: child.name,
+    )
+    if not files:
+        fail(shown(path), 1, "this folder holds no rulebook files (*.yaml or *.yml)")
+    return files
+
+
+def shown(path: Path) -> str:
+    """How a path appears in messages: as given, or relative to the current folder when it is inside it."""
+    if not path.is_absolute():
+        return str(path)
+    try:
+        return str(path.relative_to(Path.cwd()))
+    except ValueError:
+        return str(path)
+    except OSError:  # the current folder was deleted
+        return os.fspath(path)
