@@ -1,0 +1,76 @@
+"""Text normalisation before matching.
+
+Two entry points that agree on their output: `normalize` (fast, whole string, no offsets; used
+to pre-filter every segment) and `normalize_with_map` (character by character, keeping for each
+output character the index of the input character it came from; used only on candidate segments).
+"""
+
+from __future__ import annotations
+
+import unicodedata
+
+import regex
+
+# Characters unified or dropped before anything else. Dashes become "-", curly quotes straight.
+_TRANSLATION: dict[int, str] = {
+    **{ord(c): "-" for c in "\u2010\u2011\u2012\u2013\u2014\u2015\u2212\u2043\ufe58\ufe63\uff0d"},
+    **{ord(c): "'" for c in "\u2018\u2019\u201a\u201b\u2032\u02bc\uff07"},
+    **{ord(c): '"' for c in "\u201c\u201d\u201e\u201f\u2033\u00ab\u00bb"},
+    # zero-width space/joiners, word joiner, BOM, soft hyphen: invisible, so removed
+    **{ord(c): "" for c in "\u200b\u200c\u200d\u2060\ufeff\u00ad"},
+}
+
+# Three or more single letters split by one repeated separator: "c-u-r-e-s", "c.u.r.e", "c u r e".
+_SPLIT_LETTERS = regex.compile(
+    r"(?<![\p{L}\p{N}])\p{L}(?P<sep>[-._*\u00b7 ])\p{L}(?:(?P=sep)\p{L})+(?![\p{L}\p{N}])"
+)
+
+
+def _fold_char(ch: str) -> str:
+    mapped = _TRANSLATION.get(ord(ch))
+    if mapped is not None:
+        return mapped
+    if ch < "\x80":
+        return ch.lower()
+    return unicodedata.normalize("NFKC", ch).casefold()
+
+
+def _join_split_letters(text: str) -> str:
+    return _SPLIT_LETTERS.sub(lambda m: m.group(0).replace(m.group("sep"), ""), text)
+
+
+def normalize(text: str) -> str:
+    """Case-folded, NFKC, unified punctuation, invisible characters removed, split letters joined."""
+    if text.isascii():
+        folded = text.lower()
+    else:
+        folded = "".join(map(_fold_char, text))
+    if _SPLIT_LETTERS.search(folded) is None:
+        return folded
+    return _join_split_letters(folded)
+
+
+def normalize_with_map(text: str) -> tuple[str, list[int]]:
+    """Like `normalize`, plus `origin[i]` = index in `text` of output character i."""
+    chars: list[str] = []
+    origin: list[int] = []
+    for index, ch in enumerate(text):
+        folded = _fold_char(ch) if not ch.isascii() or ch.isupper() else ch
+        if len(folded) == 1:
+            chars.append(folded)
+            origin.append(index)
+        else:
+            for piece in folded:
+                chars.append(piece)
+                origin.append(index)
+    folded_text = "".join(chars)
+    if _SPLIT_LETTERS.search(folded_text) is None:
+        return folded_text, origin
+    keep = [True] * len(folded_text)
+    for match in _SPLIT_LETTERS.finditer(folded_text):
+        sep = match.group("sep")
+        for i in range(match.start(), match.end()):
+            if folded_text[i] == sep:
+                keep[i] = False
+    joined = "".join(c for c, k in zip(folded_text, keep) if k)
+    return joined, [o for o, k in zip(origin, keep) if k]
