@@ -1,0 +1,42 @@
+from __future__ import annotations
+
+import pytest
+
+from factlint.matching.lexicon import Lexicon, stem
+from factlint.rulebook.model import Matching
+
+VOCABULARY = {stem(w) for w in "ketamine esketamine cure depression fda approved side effects not".split()}
+
+
+@pytest.fixture()
+def lexicon() -> Lexicon:
+    return Lexicon(VOCABULARY, Matching(fuzzy_min_length=6, protected=("curers",)))
+
+
+@pytest.mark.parametrize(
+    "token, expected",
+    [
+        ("cures", "cure"), ("cured", "cure"), ("curing", "cure"),  # inflections
+        ("ketamne", "ketamin"), ("depresion", "depress"), ("aproved", "approv"),  # typos
+        ("esketamin", "esketamin"), ("eskatamine", "esketamin"),
+        ("ketamine's", "ketamin"), ("hasn't", "not"),
+    ],
+)
+def test_maps_inflections_and_typos(lexicon: Lexicon, token: str, expected: str) -> None:
+    assert lexicon.lookup(token) == expected
+
+
+@pytest.mark.parametrize("token", ["secure", "procure", "curettage", "cares", "curers", "approach"])
+def test_word_boundaries_hold(lexicon: Lexicon, token: str) -> None:
+    assert lexicon.lookup(token) is None
+
+
+def test_esketamine_is_not_a_typo_of_ketamine(lexicon: Lexicon) -> None:
+    assert lexicon.lookup("esketamine") == "esketamin"
+    assert lexicon.lookup("ketamine") == "ketamin"
+
+
+def test_each_token_classified_once(lexicon: Lexicon) -> None:
+    lexicon.learn(["ketamne", "ketamne", "hello"])
+    assert lexicon.canonical == {"ketamne": "ketamin", "hello": None}
+    assert lexicon.relevant == {"ketamne"}
