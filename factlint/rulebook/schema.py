@@ -286,7 +286,7 @@ def _read_text(key: Key, node: Node, about: str, path: str, line: int) -> str:
 
 def _scalar_text(node: ScalarNode, about: str, path: str, line: int, prose: bool = False) -> str:
     if node.tag not in _TEXT_TAGS:
-        fail(path, line, f"{about} uses the YAML tag {node.tag!r}, which rulebooks do not allow")
+        fail(path, line, f"{about} uses the YAML tag '{_tag_name(node.tag)}', which rulebooks do not allow")
     value = " ".join(node.value.split()) if prose else str(node.value).strip()
     if not value:
         fail(path, line, f"{about} is empty")
@@ -356,6 +356,10 @@ def _about(name: str, what: str) -> str:
 
 def _in(what: str) -> str:
     return f" in {what}" if what else ""
+
+
+def _tag_name(tag: str) -> str:
+    return "!!" + tag[len(_TAG):] if tag.startswith(_TAG) else tag
 
 
 def _is_null(node: Node) -> bool:
