@@ -44,7 +44,9 @@ def normalize(text: str) -> str:
     if text.isascii():
         folded = text.lower()
     else:
-        folded = "".join(map(_fold_char, text))
+        # Whole-string C calls; equals the per-character fold except that NFKC may compose a
+        # base letter with a following combining mark (harmless for a pre-filter).
+        folded = unicodedata.normalize("NFKC", text.translate(_TRANSLATION)).casefold()
     if _SPLIT_LETTERS.search(folded) is None:
         return folded
     return _join_split_letters(folded)
