@@ -9,8 +9,6 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 import Stemmer
-from rapidfuzz import process
-from rapidfuzz.distance import OSA
 
 from factlint.rulebook.model import Matching
 
@@ -66,6 +64,10 @@ class Lexicon:
             return stemmed
         if len(token) < self._min_length or token in self._protected or not token.isalpha():
             return None
+        # Imported here: a run whose words are all known never pays for loading rapidfuzz.
+        from rapidfuzz import process
+        from rapidfuzz.distance import OSA
+
         max_distance = 1 if len(stemmed) < 10 else 2
         best: tuple[int, str] | None = None
         for length in range(len(stemmed) - max_distance, len(stemmed) + max_distance + 1):
