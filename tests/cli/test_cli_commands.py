@@ -1,0 +1,98 @@
+"""`rules`, `explain`, `validate-rules`, `--help`, `--version`, and usage / rulebook errors."""
+
+from __future__ import annotations
+
+import json
+import re
+
+import pytest
+from cli_support import CLAIM, write
+
+BAD_RULEBOOK = """\
+rules:
+  - id: FL499
+    name: broken-rule
+    category: unsupported-claim
+    severity: error
+    summary: A rule with a typo in a key
+    phrases: [miracle]
+    mesage: typo here
+"""
+
+
+def test_rules_lists_every_rule_and_respects_selection(run_cli):
+    code, out, err = run_cli("rules")
+    assert (code, err) == (0, "")
+    lines = out.splitlines()
+    assert lines[0].split() == ["ID", "CATEGORY", "SEVERITY", "SUMMARY"]
+    rows = [line for line in lines[1:] if re.match(r"FL\d+ ", line)]
+    assert rows and any(" unsupported-claim " in row for row in rows)
+    code, out, _ = run_cli("rules", "--format", "json", "--select", "FL4")
+    data = json.loads(out)
+    assert code == 0 and data["rules"]
+    for rule in data["rules"]:
+        assert rule["id"].startswith("FL4") and rule["category"] == "unsupported-claim"
+        assert rule["severity"] in ("error", "warning", "info") and rule["summary"]
+    assert {r["id"] for r in data["rules"]} == {row.split()[0] for row in rows if row.startswith("FL4")}
+
+
+def test_explain_known_rule(run_cli):
+    data = json.loads(run_cli("rules", "--format", "json").stdout)
+    rule = next(r for r in data["rules"] if r["category"] == "unsupported-claim")
+    code, out, err = run_cli("explain", rule["id"].lower())
+    assert (code, err) == (0, "")
+    assert out.startswith(f"{rule['id']} {rule['name']}\n")
+    for label in ("category:", "severity:", "summary:", "message:", "fact:", "source:", "quote:",
+                  "flagged examples:", "passing examples:", "suggestion:"):
+        assert re.search(rf"^{label}", out, re.M), label
+    assert re.search(r"^source: +\S+\.(txt|md)", out, re.M)
+
+
+def test_explain_unknown_rule_suggests(run_cli):
+    code, out, err = run_cli("explain", "FL40l")
+    assert code == 2 and out == ""
+    assert err.startswith("factlint: error: unknown rule 'FL40l' (did you mean 'FL40")
+    assert err.count("\n") == 1
+
+
+def test_validate_rules_ok_and_error(run_cli, tmp_path):
+    code, out, err = run_cli("validate-rules")
+    assert (code, err) == (0, "")
+    assert re.fullmatch(r"ok: \d+ rules?, \d+ facts?\n", out)
+    write(tmp_path / "custom" / "bad.yaml", BAD_RULEBOOK)
+    code, out, err = run_cli("validate-rules", "custom/bad.yaml")
+    assert code == 2 and out == ""
+    assert re.match(r"factlint: error: \S*bad\.yaml:\d+: ", err), err
+    assert err.count("\n") == 1 and "Traceback" not in err
+
+
+def test_check_with_broken_rulebook_exits_2(run_cli, tmp_path):
+    write(tmp_path / "bad.yaml", BAD_RULEBOOK)
+    write(tmp_path / "page.md", f"{CLAIM}\n")
+    code, out, err = run_cli("check", "page.md", "--rules", "bad.yaml")
+    assert code == 2 and out == ""
+    assert re.match(r"factlint: error: \S*bad\.yaml:\d+: ", err) and err.count("\n") == 1
+
+
+def test_bad_option_is_a_usage_error(run_cli):
+    code, out, err = run_cli("check", "--fail-on", "fatal", ".")
+    assert code == 2 and "Traceback" not in err and "--fail-on" in err
+    code, _, err = run_cli("check", "--severity", "FL401", ".")
+    assert code == 2 and "RULE=LEVEL" in err
+    code, _, err = run_cli("check", "--select", "FL9", ".")
+    assert code == 2 and err.startswith("factlint: error: ") and "FL9" in err
+
+
+@pytest.mark.parametrize("command", [[], ["check"], ["validate-rules"]])
+def test_help_explains_exit_codes(run_cli, command):
+    code, out, _ = run_cli(*command, "--help")
+    assert code == 0
+    assert "Exit codes:" in out
+    assert re.search(r"^\s+0\s", out, re.M) and re.search(r"^\s+2\s", out, re.M)
+    if command != ["validate-rules"]:
+        assert re.search(r"^\s+1\s+findings at or above", out, re.M)
+
+
+def test_version(run_cli):
+    code, out, _ = run_cli("--version")
+    assert code == 0 and re.fullmatch(r"factlint \d+\.\d+\.\d+\S*\n", out)

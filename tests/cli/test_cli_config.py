@@ -1,0 +1,63 @@
+"""Configuration: [tool.factlint] in pyproject.toml and .factlint.yaml, found upward; flags win."""
+
+from __future__ import annotations
+
+import json
+
+from cli_support import CLAIM, write
+
+
+def rules_found(out: str) -> set[str]:
+    return {f["rule"] for f in json.loads(out)["findings"]}
+
+
+def test_pyproject_config_is_found_from_a_subfolder_and_flags_win(run_cli, tmp_path):
+    write(tmp_path / "pyproject.toml", '[project]\nname = "site"\n\n[tool.factlint]\nignore = ["FL4"]\n')
+    write(tmp_path / "site" / "page.md", f"{CLAIM}\n")
+    code, out, err = run_cli("check", "page.md", "--format", "json", cwd=tmp_path / "site")
+    assert (code, err) == (0, "")
+    assert not any(r.startswith("FL4") for r in rules_found(out))
+    # A flag re-selects what the config ignored.
+    code, out, _ = run_cli("check", "page.md", "--format", "json", "--select", "FL4", cwd=tmp_path / "site")
+    assert code == 1 and rules_found(out) and all(r.startswith("FL4") for r in rules_found(out))
+
+
+def test_pyproject_without_the_table_is_skipped(run_cli, tmp_path):
+    # The nearer pyproject.toml has no [tool.factlint]: the .factlint.yaml above it applies.
+    write(tmp_path / ".factlint.yaml", "ignore: [unsupported-claim]\n")
+    write(tmp_path / "site" / "pyproject.toml", '[project]\nname = "site"\n')
+    write(tmp_path / "site" / "page.md", f"{CLAIM}\n")
+    code, out, _ = run_cli("check", "page.md", "--format", "json", cwd=tmp_path / "site")
+    assert code == 0 and not any(r.startswith("FL4") for r in rules_found(out))
+
+
+def test_factlint_yaml_severity_fail_on_and_exclude(run_cli, tmp_path):
+    write(tmp_path / ".factlint.yaml",
+          "severity:\n  unsupported-claim: warning\nfail-on: error\nexclude:\n  - archive/\n  - '*.draft.md'\n")
+    write(tmp_path / "docs" / "page.md", f"{CLAIM}\n")
+    write(tmp_path / "docs" / "archive" / "old.md", f"{CLAIM}\n")
+    write(tmp_path / "docs" / "wip.draft.md", f"{CLAIM}\n")
+    code, out, _ = run_cli("check", "docs", "--format", "json")
+    data = json.loads(out)
+    assert code == 0  # findings are warnings, config fails only on errors
+    assert {f["path"] for f in data["findings"]} == {"docs/page.md"}
+    assert {f["severity"] for f in data["findings"] if f["category"] == "unsupported-claim"} == {"warning"}
+    assert data["summary"]["files_checked"] == 1
+    # Flags win over the config: severity, fail-on, and an extra exclude adds to the config's.
+    code, out, _ = run_cli("check", "docs", "docs/wip.draft.md", "--severity", "FL4=error", "--fail-on",
+                           "warning", "--exclude", "page.md")
+    assert code == 0 and out == "0 files checked: no findings\n"
+    code, out, _ = run_cli("check", "docs", "--severity", "FL4=error", "--fail-on", "warning")
+    assert code == 1 and "[error] unsupported-claim" in out
+
+
+def test_config_errors_exit_2_with_one_line(run_cli, tmp_path):
+    write(tmp_path / "page.md", f"{CLAIM}\n")
+    write(tmp_path / ".factlint.yaml", "fail_on: error\n")
+    code, out, err = run_cli("check", "page.md")
+    assert code == 2 and out == ""
+    assert err == "factlint: error: .factlint.yaml: unknown key 'fail_on' (did you mean 'fail-on'?)\n"
+    write(tmp_path / "pyproject.toml", '[tool.factlint]\nselect = "FL4"\n')  # named by --config
+    code, _, err = run_cli("check", "page.md", "--config", "pyproject.toml")
+    assert code == 2 and err.startswith("factlint: error: pyproject.toml") and "list of strings" in err
+    assert err.count("\n") == 1 and "Traceback" not in err
