@@ -1,0 +1,48 @@
+"""The shipped rulebook loads, and every fact's quote is really in its source document."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from factlint.rulebook import Rulebook, load_rulebook
+
+SHARED = Path(__file__).resolve().parents[2].parent / "shared"
+SOURCE_FOLDERS = ("seeds", "reference")
+
+
+@pytest.fixture(scope="module")
+def rulebook() -> Rulebook:
+    return load_rulebook()
+
+
+def test_default_rulebook_loads(rulebook: Rulebook) -> None:
+    assert len(rulebook.rules) >= 1
+    assert len(rulebook.facts) >= 1
+
+
+def _collapse(text: str) -> str:
+    return " ".join(text.split())
+
+
+def _source_text(name: str) -> str:
+    assert SHARED.is_dir(), (
+        f"the shared folder {SHARED} is missing: it holds the seed documents and reference sheet that "
+        "the facts' quotes are checked against"
+    )
+    for folder in SOURCE_FOLDERS:
+        path = SHARED / folder / name
+        if path.is_file():
+            return path.read_text(encoding="utf-8")
+    raise AssertionError(f"source file {name!r} is in neither {SHARED / 'seeds'} nor {SHARED / 'reference'}")
+
+
+def test_every_fact_quote_is_verbatim_in_its_source(rulebook: Rulebook) -> None:
+    texts = {name: _collapse(_source_text(name)) for name in {fact.source for fact in rulebook.facts.values()}}
+    missing = [
+        f"{fact.id} ({fact.source}): {fact.quote!r}"
+        for fact in rulebook.facts.values()
+        if _collapse(fact.quote) not in texts[fact.source]
+    ]
+    assert not missing, "these quotes do not appear word for word in their source: " + "; ".join(missing)
