@@ -18,7 +18,7 @@ from typing import Literal, cast
 import regex
 
 from factlint.findings import Severity
-from factlint.rulebook.locate import default_rulebook_dir, rulebook_files, shown
+from factlint.rulebook.locate import default_rulebook_dir, identity, rulebook_files, shown
 from factlint.rulebook.model import Category, Fact, Matching, Rule, Rulebook, Source, Subject
 from factlint.rulebook.schema import Record, read_file
 from factlint.rulebook.yaml_source import fail, load_node
@@ -80,7 +80,7 @@ class _Builder:
     # ------------------------------------------------------------------------------------- reading files
 
     def add_file(self, file: Path) -> None:
-        resolved = file.resolve()
+        resolved = identity(file)
         if resolved in self.seen:  # the same file named twice (e.g. default folder and --rules) loads once
             return
         self.seen.add(resolved)

@@ -24,14 +24,26 @@ def rulebook_files(path: Path) -> list[Path]:
     """A file is itself; a folder is its *.yaml / *.yml files (not sub-folders, not hidden) in name order."""
     if not path.is_dir():
         return [path]
+    try:
+        children = list(path.iterdir())
+    except OSError as err:
+        fail(shown(path), 1, f"cannot read this rulebook folder: {err.strerror or err}")
     files = sorted(
-        (child for child in path.iterdir()
+        (child for child in children
          if child.suffix.lower() in RULEBOOK_SUFFIXES and not child.name.startswith(".") and child.is_file()),
         key=lambda child: child.name,
     )
     if not files:
         fail(shown(path), 1, "this folder holds no rulebook files (*.yaml or *.yml)")
     return files
+
+
+def identity(path: Path) -> Path:
+    """The real location of a file, so the same file named twice is loaded once."""
+    try:
+        return path.resolve()
+    except (OSError, RuntimeError):  # a symlink loop; reading it will report the problem
+        return path.absolute()
 
 
 def shown(path: Path) -> str:

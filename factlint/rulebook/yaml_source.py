@@ -94,19 +94,20 @@ else:  # pragma: no cover
 
 
 def read_bytes(path: Path, shown: str) -> bytes:
-    """The file's bytes, refusing unreadable or oversized files."""
+    """The file's bytes, refusing unreadable or oversized files (reads at most the cap plus one byte)."""
     try:
-        size = path.stat().st_size
-        if size > MAX_FILE_BYTES:
-            fail(shown, 1, f"the file is too large ({size / 1_048_576:.1f} MB; a rulebook file may be at most "
-                           f"{MAX_FILE_BYTES // 1_048_576} MB)")
-        return path.read_bytes()
+        with path.open("rb") as handle:
+            data = handle.read(MAX_FILE_BYTES + 1)
     except FileNotFoundError:
         fail(shown, 1, "cannot read this rulebook file: it does not exist")
     except IsADirectoryError:
         fail(shown, 1, "cannot read this rulebook file: it is a folder")
     except OSError as err:
         fail(shown, 1, f"cannot read this rulebook file: {err.strerror or err}")
+    if len(data) > MAX_FILE_BYTES:
+        fail(shown, 1, f"the file is too large (over {MAX_FILE_BYTES // 1_048_576} MB, the limit for a "
+                       "rulebook file); split it into several files")
+    return data
 
 
 def decode(data: bytes, shown: str) -> str:
