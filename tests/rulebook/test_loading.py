@@ -157,3 +157,11 @@ def test_compile_pattern_is_case_insensitive_version0_and_cached() -> None:
     assert compile_pattern(r"\b100 ?% (?:of )?patients\b") is pattern
     with pytest.raises(regex.error):
         compile_pattern("(")
+
+
+def test_the_documented_example_loads(write: Writer) -> None:
+    doc = (Path(__file__).resolve().parents[2] / "docs" / "rulebook.md").read_text(encoding="utf-8")
+    example = doc.split("```yaml\n", 1)[1].split("```", 1)[0]
+    book = load_rulebook([write("example.yaml", example)], include_default=False)
+    assert [rule.id for rule in book.rules] == ["FL401"]
+    assert book.rules[0].patterns and book.rules[0].phrases and book.cues["negation"][1] == "n't"
