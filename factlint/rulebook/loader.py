@@ -34,6 +34,8 @@ def compile_pattern(pattern: str) -> regex.Pattern[str]:
 
 def load_rulebook(paths: Sequence[Path] = (), *, include_default: bool = True) -> Rulebook:
     """Load the default rulebook (unless `include_default` is false) plus each extra file or folder."""
+    if isinstance(paths, (str, Path)):  # one path given bare: not a sequence of one-letter paths
+        paths = [Path(paths)]
     builder = _Builder()
     sources = ([default_rulebook_dir()] if include_default else []) + [Path(p) for p in paths]
     for source in sources:

@@ -165,3 +165,7 @@ def test_the_documented_example_loads(write: Writer) -> None:
     book = load_rulebook([write("example.yaml", example)], include_default=False)
     assert [rule.id for rule in book.rules] == ["FL401"]
     assert book.rules[0].patterns and book.rules[0].phrases and book.cues["negation"][1] == "n't"
+
+
+def test_a_single_path_may_be_given_bare(book: Rulebook) -> None:
+    assert load_rulebook(str(VALID), include_default=False).digest == book.digest  # type: ignore[arg-type]
