@@ -113,9 +113,27 @@ def _use_color(flag: bool | None) -> bool:
     return sys.stdout.isatty()
 
 
+_SLICE = 1 << 16
+
+
 def _emit(text: str) -> None:
-    sys.stdout.write(text)
-    sys.stdout.flush()  # flush here so a closed pipe surfaces inside main()'s handler
+    # Handle a closed pipe here rather than letting click do it: click would exit 1, which
+    # means "findings" in our contract; 141 is what Unix tools report for it (128 + SIGPIPE).
+    # Write in slices: Linux reports a reader that left during ONE big write as a short write,
+    # not as EPIPE, so a single write would hide the closed pipe.
+    try:
+        for start in range(0, len(text), _SLICE):
+            sys.stdout.write(text[start : start + _SLICE])
+            sys.stdout.flush()
+    except BrokenPipeError:
+        _silence_stdout()
+        raise click.exceptions.Exit(EXIT_BROKEN_PIPE) from None
+
+
+def _silence_stdout() -> None:
+    """Point stdout at /dev/null so the interpreter's final flush does not raise again."""
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(devnull, sys.stdout.fileno())
 
 
 def _error(message: str) -> None:
@@ -284,7 +302,10 @@ def render_explanation(rule, rulebook) -> str:
               help="Validate PATHS alone, without the rulebook shipped with factlint.")
 @click.option("--config", type=click.Path(path_type=Path), metavar="FILE",
               help="Use this configuration file instead of searching for one.")
-def validate_rules(paths, no_default_rules, config) -> int:
+@click.option("--examples/--no-examples", default=True,
+              help="Also check that every rule flags its 'flag' examples and passes its 'pass' "
+                   "examples (default: yes).")
+def validate_rules(paths, no_default_rules, config, examples) -> int:
     """Load and validate rulebook files (YAML files or folders of them).
 
     With no PATHS, validates the shipped rulebook plus the 'rules' of the configuration file.
@@ -294,13 +315,21 @@ def validate_rules(paths, no_default_rules, config) -> int:
     \b
     Exit codes:
       0  the rulebook is valid ("ok: N rules, M facts")
-      2  it is not ("file:line: what is wrong" on stderr)
+      2  it is not ("file:line: what is wrong" on stderr, one line per problem)
     """
     from factlint.rulebook import load_rulebook
 
     settings = _settings((), no_default_rules, config)
     files = tuple(paths) if paths else settings.rules
     rulebook = load_rulebook(files, include_default=not settings.no_default_rules)
+    if examples:
+        from factlint.lint import check_examples
+
+        failures = check_examples(rulebook)
+        for failure in failures:
+            _error(failure)
+        if failures:
+            return EXIT_ERROR
     _emit(f"ok: {_count(len(rulebook.rules), 'rule')}, {_count(len(rulebook.facts), 'fact')}\n")
     return EXIT_CLEAN
 
@@ -333,11 +362,8 @@ def run(argv: Sequence[str] | None = None) -> int:
     except FactlintError as exc:
         _error(str(exc).splitlines()[0] if str(exc) else type(exc).__name__)
         return EXIT_ERROR
-    except BrokenPipeError:
-        # The reader went away (`factlint check . | head -1`): stop quietly. Point stdout at
-        # /dev/null so the interpreter's final flush does not raise again.
-        devnull = os.open(os.devnull, os.O_WRONLY)
-        os.dup2(devnull, sys.stdout.fileno())
+    except BrokenPipeError:  # the reader went away (`factlint check . | head -1`): stop quietly
+        _silence_stdout()
         return EXIT_BROKEN_PIPE
     except KeyboardInterrupt:
         return 130

@@ -19,11 +19,12 @@ import yaml
 
 from factlint.errors import ConfigError
 from factlint.findings import Severity
+from factlint.report import FORMATS
 from factlint.selection import Selection
 
 CONFIG_FILES = (".factlint.yaml", ".factlint.yml", "pyproject.toml")
 DEFAULT_EXTENSIONS = (".md", ".markdown", ".mdx", ".html", ".htm", ".txt")
-FORMAT_NAMES = ("text", "json")  # kept in step with factlint.report.FORMATS by a test
+FORMAT_NAMES = tuple(FORMATS)  # one registry: a new report module is a valid `format` at once
 
 KNOWN_KEYS = (
     "rules",
@@ -149,8 +150,9 @@ def _show(path: Path) -> str:
 
 
 def display_path(path: Path) -> str:
+    """Relative to the cwd when under it (with "a/../b" collapsed), else as given; "/" separators."""
     try:
-        return path.absolute().relative_to(Path.cwd()).as_posix()
+        return Path(os.path.abspath(path)).relative_to(Path.cwd()).as_posix()
     except ValueError:
         return path.as_posix()
 

@@ -180,3 +180,23 @@ def lint(
         problems=tuple(sorted(problems, key=lambda p: p.path)),
         files_checked=checked,
     )
+
+
+def check_examples(rulebook: Rulebook) -> list[str]:
+    """Run every rule's flag/pass examples through the matcher; one `file:line: ...` per failure.
+
+    Examples are the rulebook's specification (as prh's specs are): a rule whose own examples
+    fail is a broken rule, so `factlint validate-rules` reports it like a schema error.
+    """
+    from factlint.rulebook import iter_rule_examples
+
+    matcher = Matcher(rulebook)
+    failures = []
+    for rule, sentence, should_flag in iter_rule_examples(rulebook):
+        document = parse_document(sentence, "<example>", "text")
+        flagged = any(f.rule == rule.id for f in matcher.check(document))
+        if flagged != should_flag:
+            expected = "flagged" if should_flag else "passed"
+            failures.append(f"{rule.file}:{rule.line}: {rule.id} example should be {expected} but is not: "
+                            f"{sentence!r}")
+    return failures

@@ -142,9 +142,10 @@ def test_select_and_ignore_flags(run_cli, drafts):
 def test_closed_pipe_ends_quietly(tmp_path, cli_env):
     write(tmp_path / "big.txt", (CLAIM + "\n") * 3000)
     proc = subprocess.run(
-        f'"{sys.executable}" -m factlint check big.txt | head -1',
-        shell=True, cwd=tmp_path, capture_output=True, env=cli_env, stdin=subprocess.DEVNULL, timeout=120,
+        ["bash", "-c", f'"{sys.executable}" -m factlint check big.txt | head -1; exit "${{PIPESTATUS[0]}}"'],
+        cwd=tmp_path, capture_output=True, env=cli_env, stdin=subprocess.DEVNULL, timeout=120,
     )
     assert proc.stderr.decode() == ""
+    assert proc.returncode == 141  # the documented "reader went away" code, not 1 ("findings")
     assert proc.stdout.decode().count("\n") == 1
     assert proc.stdout.decode().startswith("big.txt:1:")

@@ -19,6 +19,22 @@ rules:
     mesage: typo here
 """
 
+FAILING_EXAMPLE_RULEBOOK = """\
+rules:
+  - id: FL499
+    name: zorblax-claim
+    category: unsupported-claim
+    severity: error
+    summary: Mentions zorblax
+    phrases: [zorblax]
+    message: Zorblax is not a thing.
+    suggestion: Do not mention zorblax.
+    fact: mechanism-not-fully-understood
+    examples:
+      flag: ["Zorblax is here."]
+      pass: ["Zorblax helps."]
+"""
+
 
 def test_rules_lists_every_rule_and_respects_selection(run_cli):
     code, out, err = run_cli("rules")
@@ -64,6 +80,12 @@ def test_validate_rules_ok_and_error(run_cli, tmp_path):
     assert code == 2 and out == ""
     assert re.match(r"factlint: error: \S*bad\.yaml:\d+: ", err), err
     assert err.count("\n") == 1 and "Traceback" not in err
+    # A rule whose own examples fail is a broken rule.
+    write(tmp_path / "custom" / "zorblax.yaml", FAILING_EXAMPLE_RULEBOOK)
+    code, out, err = run_cli("validate-rules", "custom/zorblax.yaml")
+    assert code == 2 and out == ""
+    assert re.fullmatch(r"factlint: error: \S*zorblax\.yaml:\d+: FL499 example should be passed but is not: "
+                        r"'Zorblax helps\.'\n", err), err
 
 
 def test_check_with_broken_rulebook_exits_2(run_cli, tmp_path):
