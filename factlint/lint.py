@@ -128,7 +128,9 @@ def _check_target(target: Target) -> tuple[list[Finding], Skipped | None, FilePr
     except SkippedFile as skip:
         return [], Skipped(target.display, skip.reason), None
     except InputError as exc:
-        return [], None, FileProblem(target.display, str(exc))
+        # FileProblem keeps path and reason apart; the reader's message may already name the path.
+        message = str(exc).removeprefix(f"{target.display}: ")
+        return [], None, FileProblem(target.display, message)
     return _matcher.check(document), None, None
 
 

@@ -12,11 +12,12 @@ def rules_found(out: str) -> set[str]:
 
 
 def test_pyproject_config_is_found_from_a_subfolder_and_flags_win(run_cli, tmp_path):
-    write(tmp_path / "pyproject.toml", '[project]\nname = "site"\n\n[tool.factlint]\nignore = ["FL4"]\n')
+    write(tmp_path / "pyproject.toml",
+          '[project]\nname = "site"\n\n[tool.factlint]\nselect = ["unsupported-claim"]\nignore = ["FL4"]\n')
     write(tmp_path / "site" / "page.md", f"{CLAIM}\n")
     code, out, err = run_cli("check", "page.md", "--format", "json", cwd=tmp_path / "site")
     assert (code, err) == (0, "")
-    assert not any(r.startswith("FL4") for r in rules_found(out))
+    assert rules_found(out) == set()  # the config enabled nothing
     # A flag re-selects what the config ignored.
     code, out, _ = run_cli("check", "page.md", "--format", "json", "--select", "FL4", cwd=tmp_path / "site")
     assert code == 1 and rules_found(out) and all(r.startswith("FL4") for r in rules_found(out))
@@ -24,7 +25,7 @@ def test_pyproject_config_is_found_from_a_subfolder_and_flags_win(run_cli, tmp_p
 
 def test_pyproject_without_the_table_is_skipped(run_cli, tmp_path):
     # The nearer pyproject.toml has no [tool.factlint]: the .factlint.yaml above it applies.
-    write(tmp_path / ".factlint.yaml", "ignore: [unsupported-claim]\n")
+    write(tmp_path / ".factlint.yaml", "select: [approval-status]\n")
     write(tmp_path / "site" / "pyproject.toml", '[project]\nname = "site"\n')
     write(tmp_path / "site" / "page.md", f"{CLAIM}\n")
     code, out, _ = run_cli("check", "page.md", "--format", "json", cwd=tmp_path / "site")

@@ -1,0 +1,64 @@
+"""In-process tests of the pure pieces behind the CLI: exclude globs, config validation, selection."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from factlint.config import ExcludeGlob, Overrides, merge, validate_config
+from factlint.errors import ConfigError, UsageError
+from factlint.findings import Severity
+from factlint.lint import is_excluded
+from factlint.rulebook import load_rulebook
+from factlint.selection import Selection, apply_selection
+
+BASE = Path("/project")
+
+
+@pytest.mark.parametrize(
+    ("pattern", "path", "excluded"),
+    [
+        ("archive/", "/project/docs/archive/old.md", True),  # a name anywhere
+        ("*.draft.md", "/project/a/b/x.draft.md", True),
+        ("docs/old/*", "/project/docs/old/x.md", True),  # anchored at the base
+        ("docs/old/*", "/project/site/docs/old/x.md", False),
+        ("**/old", "/project/a/old/x.md", True),
+        ("old", "/project/bold/x.md", False),  # whole names only
+        ("*.md", "/project/x.html", False),
+    ],
+)
+def test_exclude_globs(pattern, path, excluded):
+    assert is_excluded(Path(path), [ExcludeGlob(pattern, BASE)]) is excluded
+
+
+def test_config_validation_messages():
+    with pytest.raises(ConfigError, match=r"^cfg: unknown key 'selct' \(did you mean 'select'\?\)$"):
+        validate_config({"selct": ["FL4"]}, "cfg")
+    with pytest.raises(ConfigError, match=r"^cfg: 'jobs' must be a whole number"):
+        validate_config({"jobs": "4"}, "cfg")
+    with pytest.raises(ConfigError, match=r"^cfg: 'severity' for 'FL401': unknown severity 'fatal'"):
+        validate_config({"severity": {"FL401": "fatal"}}, "cfg")
+    assert validate_config({"extensions": ["md", ".TXT"]}, "cfg") == {"extensions": (".md", ".txt")}
+
+
+def test_flags_win_over_config():
+    config = validate_config({"fail-on": "error", "exclude": ["a"], "rules": ["r.yaml"], "jobs": 3}, "cfg")
+    flags = Overrides(fail_on=Severity.INFO, exclude=("b",), rules=(Path("x.yaml"),), jobs=1)
+    settings = merge(config, BASE / ".factlint.yaml", flags, cwd=BASE / "sub")
+    assert settings.fail_on is Severity.INFO and settings.jobs == 1
+    assert settings.exclude == (ExcludeGlob("a", BASE), ExcludeGlob("b", BASE / "sub"))
+    assert settings.rules == (BASE / "r.yaml", Path("x.yaml"))
+
+
+def test_selection_layers_and_specificity():
+    rulebook = load_rulebook()
+    config = Selection(ignore=("FL4",), severity=(("FL401", Severity.INFO),), origin="cfg")
+    flags = Selection(select=("FL401", "safety"), severity=(("FL4", Severity.WARNING), ("FL401", Severity.ERROR)))
+    selected = apply_selection(rulebook, [config, flags])
+    ids = {r.id for r in selected.rules}
+    assert "FL401" in ids and not any(i.startswith("FL4") and i != "FL401" for i in ids)
+    assert {r.category for r in selected.rules} == {"unsupported-claim", "safety"}
+    assert selected.rule("FL401").severity is Severity.ERROR  # exact id beats the prefix in the same layer
+    with pytest.raises(UsageError, match="'FL9' matches no rule"):
+        apply_selection(rulebook, [Selection(select=("FL9",), origin="x")])
