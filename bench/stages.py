@@ -1,0 +1,219 @@
+#!/usr/bin/env python3
+"""Where factlint's time goes: each stage of the pipeline timed separately, in this process.
+
+    .venv/bin/python bench/stages.py                      # the cached 10 MB corpus (made if missing)
+    .venv/bin/python bench/stages.py --corpus DIR --cprofile 25
+    .venv/bin/python bench/run.py --profile               # the same table after the run's figures
+
+Stages, over every file of the corpus, in the order `factlint check --jobs 1` runs them:
+  start-up   import factlint, load the rulebook, compile the Matcher (once per process)
+  read       file bytes from the page cache
+  decode     factlint.documents.decode_bytes (BOM, binary sniffing, UTF-8 / cp1252)
+  parse      the Markdown parser alone (pyromark events with ranges; .md files only)
+  segment    the rest of factlint.documents.parse_document: prose segments with source maps
+  prefilter  Matcher.check minus the close examination: normalise, word sets, lexicon, candidates
+  judge      close examination of candidate segments (Matcher._examine): sentences, windows, cues
+  findings   building Finding objects (Matcher._finding: source offsets, line/column)
+  report     JSON rendering of all findings (factlint.report.json)
+
+The split of Matcher.check into prefilter / judge / findings wraps two private methods of the engine;
+if they are renamed, those rows read "n/a" and `match` is shown whole. Named stages.py, not
+profile.py, so that it does not shadow the standard library's `profile` module that cProfile imports.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import time
+from pathlib import Path
+
+BENCH = Path(__file__).resolve().parent
+sys.path.insert(0, str(BENCH))
+sys.path.insert(0, str(BENCH.parent))
+
+MB = 1e6
+
+
+def _timed_matcher_class(Matcher):
+    """A Matcher whose close examination and finding construction are timed."""
+
+    class TimedMatcher(Matcher):
+        judge = 0.0
+        build = 0.0
+        examined = 0
+
+        def _examine(self, *args, **kwargs):  # noqa: D401
+            start = time.perf_counter()
+            try:
+                return super()._examine(*args, **kwargs)
+            finally:
+                TimedMatcher.judge += time.perf_counter() - start
+                TimedMatcher.examined += 1
+
+        def _finding(self, *args, **kwargs):
+            start = time.perf_counter()
+            try:
+                return super()._finding(*args, **kwargs)
+            finally:
+                TimedMatcher.build += time.perf_counter() - start
+
+    split = hasattr(Matcher, "_examine") and hasattr(Matcher, "_finding")
+    return TimedMatcher, split
+
+
+def profile(corpus: Path, rules: list[Path] | None = None) -> list[tuple]:
+    t0 = time.perf_counter()
+    from factlint.documents import decode_bytes, detect_format, parse_document
+    from factlint.lint import LintResult
+    from factlint.matching import Matcher
+    from factlint.report import ReportOptions
+    from factlint.report import json as json_report
+    from factlint.rulebook import load_rulebook
+    t_import = time.perf_counter() - t0
+
+    t0 = time.perf_counter()
+    rulebook = load_rulebook(rules or [])
+    t_load = time.perf_counter() - t0
+    TimedMatcher, split = _timed_matcher_class(Matcher)
+    t0 = time.perf_counter()
+    matcher = TimedMatcher(rulebook)
+    t_compile = time.perf_counter() - t0
+
+    files = sorted(p for p in corpus.rglob("*") if p.suffix in (".md", ".html", ".txt") and p.is_file())
+
+    # read
+    t0 = time.perf_counter()
+    blobs = [p.read_bytes() for p in files]
+    t_read = time.perf_counter() - t0
+    size = sum(len(b) for b in blobs)
+
+    # decode
+    t0 = time.perf_counter()
+    texts = [decode_bytes(b)[0] for b in blobs]
+    t_decode = time.perf_counter() - t0
+    formats = [detect_format(p) or "text" for p in files]
+
+    # parse: the Markdown parser alone (informative: its cost is inside parse_document too)
+    t_parse = None
+    try:
+        import pyromark
+        from factlint.documents.markdown import OPTIONS
+
+        md = [t for t, f in zip(texts, formats) if f == "markdown"]
+        t0 = time.perf_counter()
+        for t in md:
+            pyromark.events_with_range(t, options=OPTIONS)
+        t_parse = time.perf_counter() - t0
+    except ImportError:
+        pass
+
+    # parse + segment, per format
+    per_format: dict[str, list[float]] = {}
+    documents = []
+    for p, t, f in zip(files, texts, formats):
+        t0 = time.perf_counter()
+        documents.append(parse_document(t, str(p.relative_to(corpus)), f))
+        dt = time.perf_counter() - t0
+        acc = per_format.setdefault(f, [0.0, 0])
+        acc[0] += dt
+        acc[1] += len(t)
+    t_segment_all = sum(v[0] for v in per_format.values())
+    segments = sum(len(d.segments) for d in documents)
+
+    # match
+    findings = []
+    t0 = time.perf_counter()
+    for d in documents:
+        findings.extend(matcher.check(d))
+    t_match = time.perf_counter() - t0
+
+    # report
+    findings.sort(key=lambda f: f.sort_key)
+    result = LintResult(findings=tuple(findings), files_checked=len(documents))
+    t0 = time.perf_counter()
+    out = json_report.render(result, ReportOptions())
+    t_report = time.perf_counter() - t0
+
+    rows: list[tuple] = [("start-up: imports", t_import, None), ("start-up: load rulebook", t_load, None),
+                         ("start-up: compile matcher", t_compile, None),
+                         ("read", t_read, size), ("decode", t_decode, size)]
+    if t_parse is not None:
+        md_bytes = per_format.get("markdown", [0, 0])[1]
+        rows.append(("parse (pyromark events, .md only)", t_parse, md_bytes))
+        rows.append(("segment (parse_document minus parse)", t_segment_all - t_parse, size))
+    else:
+        rows.append(("parse + segment (parse_document)", t_segment_all, size))
+    for f, (t, n) in sorted(per_format.items()):
+        rows.append((f"  parse_document, {f} files", t, n, "sub"))
+    if split:
+        prefilter = t_match - TimedMatcher.judge - TimedMatcher.build
+        rows.append(("prefilter (Matcher.check minus below)", prefilter, size))
+        rows.append(("judge (Matcher._examine)", TimedMatcher.judge - 0.0, size))
+        rows.append(("findings (Matcher._finding)", TimedMatcher.build, size))
+    else:
+        rows.append(("match (Matcher.check)", t_match, size))
+    rows.append(("report (JSON)", t_report, size))
+    info = {
+        "files": len(files), "bytes": size, "segments": segments,
+        "examined": TimedMatcher.examined if split else None, "findings": len(findings),
+        "report_bytes": len(out), "rules": len(rulebook.rules),
+    }
+    return rows, info
+
+
+def print_table(rows, info) -> None:
+    total = sum(r[1] for r in rows if len(r) < 4)
+    pipeline = sum(r[1] for r in rows if len(r) < 4 and not r[0].startswith("start-up"))
+    print(f"time per stage, in-process, {info['files']} files / {info['bytes'] / MB:.2f} MB, {info['rules']} rules: "
+          f"{info['segments']} segments, {info['examined'] if info['examined'] is not None else '?'} examined closely, "
+          f"{info['findings']} findings")
+    header = ("stage", "seconds", "% of total", "MB/s")
+    body = []
+    for row in rows:
+        name, t, n = row[0], row[1], row[2]
+        share = "" if len(row) > 3 else f"{100 * t / total:.1f}%"
+        rate = f"{n / MB / t:.1f}" if n and t > 0 else ""
+        body.append((name, f"{t:.3f}", share, rate))
+    body.append(("total", f"{total:.3f}", "100%", f"{info['bytes'] / MB / total:.2f}"))
+    body.append(("total without start-up", f"{pipeline:.3f}", f"{100 * pipeline / total:.1f}%",
+                 f"{info['bytes'] / MB / pipeline:.2f}"))
+    widths = [max(len(str(x)) for x in col) for col in zip(header, *body)]
+    fmt = lambda cells: "| " + " | ".join(  # noqa: E731
+        (str(c).ljust(w) if i == 0 else str(c).rjust(w)) for i, (c, w) in enumerate(zip(cells, widths))) + " |"
+    print(fmt(header))
+    print("|" + "|".join("-" * (w + 2) for w in widths) + "|")
+    for row in body:
+        print(fmt(row))
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description="Time per stage of factlint on one corpus, in-process.")
+    ap.add_argument("--corpus", type=Path, help="corpus folder (default: bench/corpus/10MB-s<seed>, made if missing)")
+    ap.add_argument("--seed", type=int, default=None)
+    ap.add_argument("--rules", type=Path, action="append", help="extra rulebook file or folder (as factlint --rules)")
+    ap.add_argument("--cprofile", type=int, metavar="N", default=0,
+                    help="also run the pipeline under cProfile and print the top N functions by own time")
+    args = ap.parse_args(argv)
+    corpus = args.corpus
+    if corpus is None:
+        import generate
+        import run
+        corpus = run.ensure_corpus(10, args.seed or generate.DEFAULT_SEED, lambda m: print(m, file=sys.stderr))
+    rows, info = profile(corpus, args.rules)
+    print_table(rows, info)
+    if args.cprofile:
+        import cProfile
+        import pstats
+
+        prof = cProfile.Profile()
+        prof.enable()
+        profile(corpus, args.rules)
+        prof.disable()
+        print()
+        pstats.Stats(prof, stream=sys.stdout).sort_stats("tottime").print_stats(args.cprofile)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
