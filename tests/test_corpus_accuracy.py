@@ -7,6 +7,7 @@ The figures (overall and per category) are printed; run `pytest -s tests/test_co
 from __future__ import annotations
 
 import importlib.util
+import sys
 from pathlib import Path
 
 import pytest
@@ -14,6 +15,7 @@ import pytest
 REPO = Path(__file__).resolve().parent.parent
 _spec = importlib.util.spec_from_file_location("factlint_bench_accuracy", REPO / "bench" / "accuracy.py")
 accuracy = importlib.util.module_from_spec(_spec)
+sys.modules[_spec.name] = accuracy  # dataclasses look their module up
 _spec.loader.exec_module(accuracy)
 
 CORPUS = REPO / "tests" / "corpus" / "sentences.yaml"
