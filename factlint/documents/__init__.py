@@ -1,0 +1,125 @@
+"""Reading drafts: decode bytes, detect the format, extract prose segments with offsets.
+
+Offsets are code-point indexes into the decoded text (a byte order mark is dropped
+before counting), and `Document.position` turns them into 1-based line/column.
+"""
+
+from __future__ import annotations
+
+import errno
+import os
+import stat
+from pathlib import Path
+from typing import Literal
+
+from factlint.documents.decode import decode_bytes
+from factlint.documents.html import parse_html
+from factlint.documents.markdown import parse_markdown
+from factlint.documents.model import Document, Piece, Segment, SegmentKind, line_starts
+from factlint.documents.plaintext import parse_text
+from factlint.errors import InputError
+
+__all__ = [
+    "Document",
+    "Format",
+    "Piece",
+    "Segment",
+    "SegmentKind",
+    "decode_bytes",
+    "detect_format",
+    "line_starts",
+    "parse_document",
+    "read_document",
+]
+
+Format = Literal["markdown", "html", "text"]
+
+_SUFFIXES: dict[str, Format] = {
+    ".md": "markdown",
+    ".markdown": "markdown",
+    ".mdx": "markdown",
+    ".html": "html",
+    ".htm": "html",
+    ".txt": "text",
+    ".text": "text",
+}
+
+_PARSERS = {"markdown": parse_markdown, "html": parse_html, "text": parse_text}
+
+
+def detect_format(path: str | Path) -> Format | None:
+    """The format implied by the file suffix (case-insensitive), or None."""
+    return _SUFFIXES.get(Path(path).suffix.lower())
+
+
+def parse_document(text: str, path: str, format: str) -> Document:
+    """Extract the prose segments of already-decoded `text`. Pure: no I/O."""
+    parser = _PARSERS.get(format)
+    if parser is None:
+        raise ValueError(f"unknown document format {format!r} (expected markdown, html or text)")
+    return Document(path=path, text=text, format=format, segments=tuple(parser(text)))  # type: ignore[arg-type]
+
+
+def read_document(path: Path, display_path: str, format: str | None = None) -> Document:
+    """Read, decode and parse a draft.
+
+    Raises InputError (message "<display_path>: <reason>") when the file cannot be read,
+    and SkippedFile when it is binary.
+    """
+    data = _read_bytes(Path(path), display_path)
+    text, warnings = decode_bytes(data)
+    fmt = format or detect_format(path) or "text"
+    document = parse_document(text, display_path, fmt)
+    if warnings:
+        document = Document(
+            path=document.path,
+            text=document.text,
+            format=document.format,
+            segments=document.segments,
+            warnings=warnings,
+        )
+    return document
+
+
+def _read_bytes(path: Path, display_path: str) -> bytes:
+    # O_NONBLOCK: opening a FIFO must not hang the run; fstat then rejects it.
+    flags = os.O_RDONLY | getattr(os, "O_BINARY", 0) | getattr(os, "O_NONBLOCK", 0)
+    try:
+        fd = os.open(path, flags)
+    except OSError as exc:
+        raise InputError(f"{display_path}: {_reason(exc)}") from None
+    try:
+        info = os.fstat(fd)
+        if stat.S_ISDIR(info.st_mode):
+            raise InputError(f"{display_path}: is a directory")
+        if not stat.S_ISREG(info.st_mode):
+            raise InputError(f"{display_path}: not a regular file")
+        chunks = []
+        while True:
+            chunk = os.read(fd, max(info.st_size + 1, 1 << 16))
+            if not chunk:
+                break
+            chunks.append(chunk)
+        return b"".join(chunks)
+    except OSError as exc:
+        raise InputError(f"{display_path}: {_reason(exc)}") from None
+    finally:
+        os.close(fd)
+
+
+def _reason(exc: OSError) -> str:
+    if isinstance(exc, FileNotFoundError):
+        return "no such file (missing, or removed while factlint was running)"
+    if isinstance(exc, IsADirectoryError):
+        return "is a directory"
+    if isinstance(exc, PermissionError):
+        return "permission denied"
+    if isinstance(exc, NotADirectoryError):
+        return "no such file (a parent path is not a directory)"
+    if exc.errno == errno.ELOOP:
+        return "too many levels of symbolic links"
+    if exc.errno == errno.ENAMETOOLONG:
+        return "file name too long"
+    if exc.errno == errno.EISDIR:
+        return "is a directory"
+    return (exc.strerror or str(exc)).rstrip(".").lower() if exc.strerror else str(exc)

@@ -1,0 +1,120 @@
+"""Shared segment finishing: trim whitespace, cut bare URLs, build Segment objects.
+
+Readers collect a segment as a list of text parts plus a list of raw piece tuples
+`(seg_start, src_start, seg_len, src_len)` (see model.Piece) and hand both to
+`finish`. Tuples keep the hot loops cheap; Piece objects are made once per segment.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+
+from factlint.documents.model import Segment, SegmentKind, segment_from_raw
+
+RawPiece = tuple[int, int, int, int]
+
+_INF = float("inf")
+
+# Bare URLs (http, https, www.). Trailing sentence punctuation is given back to the prose.
+_URL = re.compile(r"(?i)\b(?:https?://|www\.)[^\s<>]*")
+_URL_TRAILING = ".,;:!?)]}>'\"*_"
+
+
+def has_url_hint(text: str) -> bool:
+    """Whether `text` might contain a bare URL (cheap substring tests, no regex)."""
+    return "://" in text or "ww." in text or "WW." in text
+
+
+def finish(
+    parts: list[str], pieces: list[RawPiece], kind: SegmentKind, urls: bool = True
+) -> Segment | None:
+    """Build a Segment from collected parts, or None when nothing but whitespace is left.
+
+    `urls=False` skips the bare-URL scan (the caller knows the source has none).
+    """
+    return finish_text(parts[0] if len(parts) == 1 else "".join(parts), pieces, kind, urls)
+
+
+def finish_text(
+    text: str, pieces: list[RawPiece], kind: SegmentKind, urls: bool = True
+) -> Segment | None:
+    """`finish` for text already joined from its parts."""
+    if not text or text.isspace():
+        return None
+    if urls and ("://" in text or "ww." in text or "WW." in text):
+        text, pieces = _cut_urls(text, pieces)
+        if not text or text.isspace():
+            return None
+    if text[0].isspace() or text[-1].isspace():
+        stripped = text.strip()
+        start = len(text) - len(text.lstrip())
+        pieces = slice_pieces(pieces, start, start + len(stripped), 0)
+        text = stripped
+    return segment_from_raw(text, tuple(pieces), kind)
+
+
+def slice_pieces(pieces: list[RawPiece], start: int, end: int, new_start: int) -> list[RawPiece]:
+    """The pieces covering segment range [start, end), re-based so `start` becomes `new_start`.
+
+    `pieces` is sorted by seg_start and contiguous. A non-linear piece that is only
+    partly kept still maps onto its whole source range.
+    """
+    out: list[RawPiece] = []
+    index = max(bisect.bisect_right(pieces, (start, _INF)) - 1, 0)
+    shift = new_start - start
+    for seg_start, src_start, seg_len, src_len in pieces[index:]:
+        if seg_start >= end:
+            break
+        lo = seg_start if seg_start > start else start
+        seg_end = seg_start + seg_len
+        hi = seg_end if seg_end < end else end
+        if hi <= lo:
+            continue
+        if seg_len == src_len:
+            out.append((lo + shift, src_start + lo - seg_start, hi - lo, hi - lo))
+        else:
+            out.append((lo + shift, src_start, hi - lo, src_len))
+    return out
+
+
+def _source_range(pieces: list[RawPiece], start: int, end: int) -> tuple[int, int]:
+    covered = slice_pieces(pieces, start, end, start)
+    first, last = covered[0], covered[-1]
+    return first[1], last[1] + last[3]
+
+
+def _cut_urls(text: str, pieces: list[RawPiece]) -> tuple[str, list[RawPiece]]:
+    """Replace each bare URL by one space mapped onto the URL's source range."""
+    out_parts: list[str] = []
+    out_pieces: list[RawPiece] = []
+    kept = 0  # end of the text already handled
+    pos = 0  # length of the new text so far
+    for match in _URL.finditer(text):
+        url_start = match.start()
+        url_end = url_start + len(match.group().rstrip(_URL_TRAILING))
+        if url_end - url_start < 4 or url_start < kept:
+            continue
+        if url_start > kept:
+            out_parts.append(text[kept:url_start])
+            out_pieces.extend(slice_pieces(pieces, kept, url_start, pos))
+            pos += url_start - kept
+        src_start, src_end = _source_range(pieces, url_start, url_end)
+        out_parts.append(" ")
+        out_pieces.append(space_piece(pos, src_start, src_end - src_start))
+        pos += 1
+        kept = url_end
+    if kept == 0:
+        return text, pieces
+    out_parts.append(text[kept:])
+    out_pieces.extend(slice_pieces(pieces, kept, len(text), pos))
+    return "".join(out_parts), out_pieces
+
+
+def space_piece(seg_start: int, src_start: int, src_len: int) -> RawPiece:
+    """A piece for an inserted space standing in for `src_len` removed source characters."""
+    if src_len == 1:
+        # seg_len == src_len would claim the space is a copy of the source character;
+        # map it to an empty source range at that character instead.
+        return (seg_start, src_start, 1, 0)
+    return (seg_start, src_start, 1, src_len)
