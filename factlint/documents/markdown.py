@@ -233,7 +233,10 @@ def _parse(text: str) -> list[Segment]:  # noqa: C901 - one flat loop is the fas
                     start = locate(start)[0]
                     end, low, high, extra = locate(end)
             n = len(value)
-            if end - start == n or text.startswith(value, start):
+            if end - start == n or (
+                # "\\" at a line end: the range also holds the line break
+                text.startswith(value, start) and text[start + n : end].isspace()
+            ):
                 add_piece((pos, start, n, n))
             else:  # an entity, or an expanded tab: maps onto its whole range
                 add_piece((pos, start, n, end - start))

@@ -13,7 +13,9 @@ from factlint.documents._segments import finish
 from factlint.documents.model import Segment
 
 # A line break followed by one or more lines holding only whitespace (CRLF, CR, LF).
-_BLANK_LINES = re.compile(r"(?:\r\n?|\n)(?:[^\S\r\n]*(?:\r\n?|\n))+")
+# "\r(?!\n)": a CRLF must not be split into a CR line end plus an LF line end.
+_EOL = r"(?:\r\n|\r(?!\n)|\n)"
+_BLANK_LINES = re.compile(_EOL + r"(?:[^\S\r\n]*" + _EOL + ")+")
 
 
 def parse_text(text: str) -> list[Segment]:
