@@ -24,21 +24,31 @@ class Sentence:
         return set(self.positions)
 
 
-def find_window(sentence: Sentence, stems: Sequence[str], max_gap: int) -> list[int] | None:
-    """Token indexes of the tightest occurrence of all `stems` (any order) within the allowed window."""
+def find_window(
+    sentence: Sentence, stems: Sequence[str], max_gap: int, *, ordered: bool = False
+) -> list[int] | None:
+    """Token indexes of the tightest occurrence of all `stems` within len(stems) + max_gap tokens.
+
+    Claims match in any order ("depression is cured"); `ordered` phrases (exceptions) keep their
+    word order, so an exception "drive you" does not excuse "you can drive yourself".
+    """
     positions = sentence.positions
     limit = len(stems) + max_gap
     best: list[int] | None = None
     for pivot in positions.get(stems[0], ()):
         chosen = [pivot]
         for wanted in stems[1:]:
-            options = [p for p in positions.get(wanted, ()) if p not in chosen]
+            if ordered:
+                options = [p for p in positions.get(wanted, ()) if p > chosen[-1]]
+            else:
+                options = [p for p in positions.get(wanted, ()) if p not in chosen]
             if not options:
-                return best
+                break
             chosen.append(min(options, key=lambda p: (abs(p - pivot), p)))
-        width = max(chosen) - min(chosen) + 1
-        if width <= limit and (best is None or width < max(best) - min(best) + 1):
-            best = chosen
+        else:
+            width = max(chosen) - min(chosen) + 1
+            if width <= limit and (best is None or width < max(best) - min(best) + 1):
+                best = chosen
     return sorted(best) if best else None
 
 
@@ -54,19 +64,29 @@ def find_sequence(sentence: Sentence, stems: Sequence[str]) -> list[int]:
 
 
 def cue_applies(
-    sentence: Sentence, matched: Sequence[int], cues: Sequence[tuple[str, ...]]
+    sentence: Sentence,
+    matched: Sequence[int],
+    cues: Sequence[tuple[str, ...]],
+    *,
+    after: bool = False,
 ) -> bool:
-    """True when a cue stands before the claim in its clause, or inside the claim's window."""
+    """True when a cue stands before the claim in its clause, or inside the claim's window.
+
+    With `after`, a cue later in the claim's clause counts too ("... has not been shown").
+    A cue's clause is that of its last word, so "has yet to" works although "yet" breaks clauses.
+    """
     first, last = matched[0], matched[-1]
     claim_tokens = set(matched)
-    clause = sentence.clauses[first]
+    clauses = sentence.clauses
     for cue in cues:
         for start in find_sequence(sentence, cue):
             end = start + len(cue) - 1
             if any(i in claim_tokens for i in range(start, end + 1)):
                 continue
-            if end < first and first - end <= CUE_REACH and sentence.clauses[start] == clause:
+            if end < first and first - end <= CUE_REACH and clauses[end] == clauses[first]:
                 return True
             if first < start and end < last:
+                return True
+            if after and start > last and clauses[start] == clauses[last]:
                 return True
     return False

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from factlint.documents.model import Document, Segment
 from factlint.findings import Finding
 from factlint.matching.context import Sentence, cue_applies, find_window
-from factlint.matching.index import Claim, CompiledRule, RuleIndex, compile_rulebook
+from factlint.matching.index import NEGATION, Claim, CompiledRule, RuleIndex, compile_rulebook
 from factlint.matching.normalize import normalize, normalize_with_map
 from factlint.matching.tokens import CLAUSE_PUNCTUATION, WORD, sentence_spans
 from factlint.rulebook.model import Rulebook
@@ -44,7 +44,7 @@ class Matcher:
         heading_topic: frozenset[str] = frozenset()
         intro_topic: frozenset[str] = frozenset()  # what the paragraph before a list is about
         document_claims: dict[int, Finding] = {}
-        segment_stem_sets: list[set[str]] = []
+        risk_mentions: list[tuple[Segment, set[str]]] = []  # segments that may satisfy `absent`
 
         for segment in document.segments:
             text = normalize(segment.text)
@@ -60,8 +60,8 @@ class Matcher:
                 topic |= intro_topic
             else:
                 intro_topic = own_topic
-            if index.document_rules:
-                segment_stem_sets.append(stems)
+            if index.absent_stems and not stems.isdisjoint(index.absent_stems):
+                risk_mentions.append((segment, stems))
 
             claims = self._candidate_claims(stems, topic)
             pattern_hit = index.any_pattern is not None and index.any_pattern.search(text) is not None
@@ -75,8 +75,7 @@ class Matcher:
                     findings.append(finding)
 
         for rule_index, finding in document_claims.items():
-            absent = index.rules[rule_index].absent
-            if not any(set(phrase) <= stems for phrase in absent for stems in segment_stem_sets):
+            if not self._mentions_any(index.rules[rule_index].absent, risk_mentions):
                 findings.append(finding)
         findings.sort(key=lambda f: f.sort_key)
         return findings
@@ -117,6 +116,8 @@ class Matcher:
         hits: list[_Hit] = []
         for start, end in sentence_spans(normalized):
             sentence = self._sentence(normalized, start, end)
+            if self._is_question(normalized[start:end], sentence):
+                continue
             stem_set = sentence.positions.keys()
             # Per rule, report the earliest (then longest) claim whose context is not compliant.
             best: dict[int, tuple[int, int]] = {}
@@ -192,13 +193,46 @@ class Matcher:
                 positions.setdefault(stem, []).append(i)
         return Sentence(tuple(stems), tuple(starts), tuple(ends), tuple(clauses), positions)
 
+    def _is_question(self, text: str, sentence: Sentence) -> bool:
+        """A real question asks rather than claims: "Is ketamine FDA-approved for depression?".
+
+        Only questions opening with a word from the `question` cue list count: a rhetorical
+        fragment ("Newly diagnosed? Start esketamine today.") still makes its claim.
+        """
+        if not text.rstrip().endswith("?") or not sentence.stems:
+            return False
+        return sentence.stems[0] in self.index.question_openers
+
     def _compliant(self, rule: CompiledRule, sentence: Sentence, window: list[int]) -> bool:
         for phrase in rule.exceptions:
-            if find_window(sentence, phrase, self.rulebook.matching.max_gap) is not None:
+            if find_window(sentence, phrase, self.rulebook.matching.max_gap, ordered=True) is not None:
                 return True
+        trailing = self.index.trailing_cues
         for name in rule.cue_lists:
-            if cue_applies(sentence, window, self.index.cues.get(name, ())):
+            if cue_applies(sentence, window, self.index.cues.get(name, ()), after=name in trailing):
                 return True
+        return False
+
+    def _mentions_any(
+        self, phrases: tuple[tuple[str, ...], ...], segments: list[tuple[Segment, set[str]]]
+    ) -> bool:
+        """True when some segment states one of `phrases` without negating it.
+
+        "Side effects include sedation" mentions risk; "zero side effects" does not.
+        """
+        negations = self.index.cues.get(NEGATION, ())
+        max_gap = self.rulebook.matching.max_gap
+        for segment, stems in segments:
+            wanted = [p for p in phrases if set(p) <= stems]
+            if not wanted:
+                continue
+            normalized, _ = normalize_with_map(segment.text)
+            for start, end in sentence_spans(normalized):
+                sentence = self._sentence(normalized, start, end)
+                for phrase in wanted:
+                    window = find_window(sentence, phrase, max_gap, ordered=True)
+                    if window is not None and not cue_applies(sentence, window, negations):
+                        return True
         return False
 
     # -- findings -------------------------------------------------------------------------------

@@ -18,7 +18,7 @@ from factlint.matching.tokens import WORD
 from factlint.rulebook import compile_pattern
 from factlint.rulebook.model import Rule, Rulebook
 
-NEGATION, HEDGE, CLAUSE_BREAK = "negation", "hedge", "clause-break"
+NEGATION, CLAUSE_BREAK, QUESTION = "negation", "clause-break", "question"
 
 
 def phrase_stems(phrase: str) -> tuple[str, ...]:
@@ -58,6 +58,9 @@ class RuleIndex:
     any_pattern: regex.Pattern[str] | None  # union of every pattern, for the pre-filter
     lexicon: Lexicon
     document_rules: list[int] = field(default_factory=list)
+    absent_stems: frozenset[str] = frozenset()  # stems of every `absent` phrase
+    trailing_cues: frozenset[str] = frozenset()  # cue lists that also apply after a claim
+    question_openers: frozenset[str] = frozenset()  # first words of questions that do not claim
 
 
 def _anchor(stems: tuple[str, ...]) -> str:
@@ -79,6 +82,7 @@ def compile_rulebook(rulebook: Rulebook) -> RuleIndex:
     }
     cues = {name: [s for s in (stems_of(c) for c in phrases) if s] for name, phrases in rulebook.cues.items()}
     clause_breaks = frozenset(s for tup in cues.pop(CLAUSE_BREAK, []) for s in tup)
+    question_openers = frozenset(tup[0] for tup in cues.pop(QUESTION, []))
 
     compiled: list[CompiledRule] = []
     claims: list[Claim] = []
@@ -122,6 +126,9 @@ def compile_rulebook(rulebook: Rulebook) -> RuleIndex:
         clause_breaks=clause_breaks,
         pattern_rules=pattern_rules,
         any_pattern=any_pattern,
-        lexicon=Lexicon(vocabulary | clause_breaks, rulebook.matching),
+        lexicon=Lexicon(vocabulary, rulebook.matching),
+        question_openers=question_openers,
         document_rules=document_rules,
+        absent_stems=frozenset(s for rule in compiled for phrase in rule.absent for s in phrase),
+        trailing_cues=frozenset(rulebook.matching.trailing_cues),
     )

@@ -16,6 +16,7 @@ NEGATED_CONTRACTION = "n't"
 NOT = "not"
 
 _stemmer = Stemmer.Stemmer("english")
+_LEET = str.maketrans("013457@$", "oieastas")
 
 
 def stem(word: str) -> str:
@@ -62,6 +63,12 @@ class Lexicon:
         stemmed = stem(token)
         if stemmed in self.vocabulary:
             return stemmed
+        if not token.isalpha() and not token.isdigit() and any(c.isalpha() for c in token):
+            # Digits standing in for letters ("cur3s", "k3tamine"); "2r" or "covid19" stay unknown
+            # unless the decoded word is a rulebook word.
+            decoded = token.translate(_LEET)
+            if decoded != token and decoded.isalpha():
+                return self._classify(decoded)
         if len(token) < self._min_length or token in self._protected or not token.isalpha():
             return None
         # Imported here: a run whose words are all known never pays for loading rapidfuzz.

@@ -75,6 +75,7 @@ class _Builder:
     cues: dict[str, dict[str, None]] = field(default_factory=dict)  # ordered sets
     matching: dict[str, int] = field(default_factory=dict)
     protected: dict[str, None] = field(default_factory=dict)
+    trailing_cues: dict[str, None] = field(default_factory=dict)
     files: list[str] = field(default_factory=list)
     seen: set[Path] = field(default_factory=set)
     digest: hashlib._Hash = field(default_factory=hashlib.sha256)
@@ -123,6 +124,7 @@ class _Builder:
             if value is not None:
                 self.matching[key] = value  # a later file overrides an earlier one
         self.protected.update(dict.fromkeys(matching.texts("protected")))
+        self.trailing_cues.update(dict.fromkeys(matching.texts("trailing-cues")))
 
     # ------------------------------------------------------------------------------------- building
 
@@ -175,6 +177,7 @@ class _Builder:
             fuzzy_min_length=self.matching.get("fuzzy-min-length", defaults.fuzzy_min_length),
             max_gap=self.matching.get("max-gap", defaults.max_gap),
             protected=tuple(self.protected),
+            trailing_cues=tuple(self.trailing_cues),
         )
 
     def _rules(self, categories: dict[str, Category], facts: dict[str, Fact]) -> tuple[Rule, ...]:

@@ -48,6 +48,9 @@ class Matching:
     fuzzy_min_length: int = 6  # shorter tokens only match exactly (after stemming)
     max_gap: int = 3  # filler tokens allowed inside a claim phrase ("cures your depression")
     protected: tuple[str, ...] = ()  # real words never fuzzy-matched to a rulebook word
+    # Cue lists that also apply AFTER a claim in its clause ("... has not been shown",
+    # "... are a red flag"); other cues only apply before it.
+    trailing_cues: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)

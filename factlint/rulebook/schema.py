@@ -165,6 +165,7 @@ MATCHING = Section("matching settings", (
     Key("fuzzy-min-length", Kind.NUMBER, low=3),
     Key("max-gap", Kind.NUMBER, low=0, high=10),
     _list("protected"),
+    _list("trailing-cues", form=ID),
 ), label_key=None)
 
 EXAMPLES = Section("examples", (
