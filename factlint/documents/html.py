@@ -18,7 +18,7 @@ from factlint.documents.model import Segment, SegmentKind
 # Elements whose content a reader does not see as prose.
 _HIDDEN = frozenset(
     {"script", "style", "template", "noscript", "svg", "math", "iframe", "object", "canvas",
-     "textarea", "select", "datalist"}
+     "textarea", "select", "datalist", "code", "pre", "kbd", "samp"}
 )
 # Elements that end a segment, with the kind of the text inside them.
 _BLOCK_KIND: dict[str, SegmentKind] = {
@@ -32,7 +32,7 @@ _BLOCK_KIND: dict[str, SegmentKind] = {
         for tag in (
             "p", "div", "blockquote", "section", "article", "header", "footer", "main",
             "nav", "aside", "ul", "ol", "dl", "dt", "dd", "table", "thead", "tbody",
-            "tfoot", "tr", "caption", "figure", "figcaption", "pre", "address", "details",
+            "tfoot", "tr", "caption", "figure", "figcaption", "address", "details",
             "summary", "fieldset", "legend", "form", "html", "body", "head", "hgroup",
             "menu", "center",
         )
@@ -40,12 +40,6 @@ _BLOCK_KIND: dict[str, SegmentKind] = {
 }
 # Void elements that still separate text: a line break, a rule.
 _BREAK = frozenset({"br", "hr"})
-_VOID = frozenset(
-    {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param",
-     "source", "track", "wbr"}
-)
-
-
 class _Extractor(HTMLParser):
     def __init__(self, text: str) -> None:
         super().__init__(convert_charrefs=False)
@@ -96,12 +90,14 @@ class _Extractor(HTMLParser):
             self.hidden_depth += 1
             return
         if tag in _BREAK:
-            self._flush()
+            if self.parts:
+                self._flush()
             return
         kind = _BLOCK_KIND.get(tag)
-        if kind is None or tag in _VOID:
+        if kind is None:
             return
-        self._flush()
+        if self.parts:
+            self._flush()
         self.stack.append((tag, kind))
         self.open_count[tag] = self.open_count.get(tag, 0) + 1
         self.kind = kind
@@ -122,7 +118,8 @@ class _Extractor(HTMLParser):
             return
         if not self.open_count.get(tag):
             return
-        self._flush()
+        if self.parts:
+            self._flush()
         # Pop to the matching element, closing what was left open inside it.
         stack = self.stack
         open_count = self.open_count
@@ -136,7 +133,7 @@ class _Extractor(HTMLParser):
     def handle_data(self, data: str) -> None:
         if self.hidden_depth:
             return
-        start = self._offset()
+        start = self.nl[self.lineno - 1] + self.offset
         if self.text.startswith(data, start):
             n = len(data)
             self.parts.append(data)

@@ -19,7 +19,7 @@ from collections.abc import Callable
 import pyromark
 
 from factlint.documents._segments import RawPiece, finish, finish_text, space_piece
-from factlint.documents.model import Segment, SegmentKind, segment_from_raw
+from factlint.documents.model import Segment, SegmentKind
 
 _O = pyromark.Options
 OPTIONS = (
@@ -188,6 +188,11 @@ def _parse(text: str) -> list[Segment]:  # noqa: C901 - one flat loop is the fas
     in_autolink = False
     action_of = _ACTION.get
     end_kind_of = _END_KIND.get
+    # model.segment_from_raw, inlined below: it runs once per segment.
+    new_object = object.__new__
+    set_text = Segment.text.__set__  # type: ignore[attr-defined]
+    set_kind = Segment.kind.__set__  # type: ignore[attr-defined]
+    set_raw = Segment._raw.__set__  # type: ignore[attr-defined]
 
     for event, rng in pyromark.events_with_range(parsed, options=OPTIONS):
         if event.__class__ is not dict:
@@ -324,12 +329,18 @@ def _parse(text: str) -> list[Segment]:  # noqa: C901 - one flat loop is the fas
                 while next_hint < first:
                     hint_index += 1
                     next_hint = hints[hint_index]
-                if next_hint < src_end or seg_text[0].isspace() or seg_text[-1].isspace():
+                # CPython's strip() returns the very same object when there is nothing
+                # to strip; elsewhere this just takes the (correct) slow path.
+                if next_hint < src_end or seg_text.strip() is not seg_text:
                     segment = finish_text(seg_text, pieces, kind, next_hint < src_end)
                     if segment is not None:
                         emit(segment)
                 else:
-                    emit(segment_from_raw(seg_text, tuple(pieces), kind))
+                    segment = new_object(Segment)
+                    set_text(segment, seg_text)
+                    set_kind(segment, kind)
+                    set_raw(segment, tuple(pieces))
+                    emit(segment)
             parts.clear()
             pieces.clear()
             pos = 0

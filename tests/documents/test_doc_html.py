@@ -93,3 +93,9 @@ def test_unclosed_paragraphs_and_list_items_still_split() -> None:
 def test_bare_urls_in_html_text_are_removed() -> None:
     document = html("<p>Visit https://example.com/ketamine-cures today.</p>")
     assert texts(document) == ["Visit   today."]
+
+
+def test_code_and_preformatted_blocks_are_not_prose() -> None:
+    document = html("<p>Run <code>cures()</code> now.</p><pre><code>if (x) { cures(); }</code></pre><p>End</p>")
+    assert "cures" not in all_text(document)
+    assert texts(document) == ["Run  now.", "End"]
