@@ -2,7 +2,8 @@
 
 Readers collect a segment as a list of text parts plus a list of raw piece tuples
 `(seg_start, src_start, seg_len, src_len)` (see model.Piece) and hand both to
-`finish`. Tuples keep the hot loops cheap; Piece objects are made once per segment.
+`finish`. Tuples keep the hot loops cheap; Segment turns them into Piece objects only
+when `pieces` is first read.
 """
 
 from __future__ import annotations
@@ -19,11 +20,6 @@ _INF = float("inf")
 # Bare URLs (http, https, www.). Trailing sentence punctuation is given back to the prose.
 _URL = re.compile(r"(?i)\b(?:https?://|www\.)[^\s<>]*")
 _URL_TRAILING = ".,;:!?)]}>'\"*_"
-
-
-def has_url_hint(text: str) -> bool:
-    """Whether `text` might contain a bare URL (cheap substring tests, no regex)."""
-    return "://" in text or "ww." in text or "WW." in text
 
 
 def finish(
