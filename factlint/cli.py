@@ -16,7 +16,7 @@ from pathlib import Path
 import click
 
 from factlint import __version__
-from factlint.config import Overrides, Settings, load_settings, parse_severity_option
+from factlint.config import Overrides, Settings, display_path, load_settings, parse_severity_option
 from factlint.errors import FactlintError, UsageError
 from factlint.findings import Severity
 from factlint.report import FORMATS, ReportOptions, get_format
@@ -172,11 +172,27 @@ def cli() -> None:
               help="Skip files or folders matching this glob, e.g. 'drafts/old/*' (repeatable).")
 @click.option("--jobs", "-j", type=click.IntRange(min=0), default=None, metavar="N",
               help="Check files in N parallel processes (default: one per CPU; 1 = no parallelism).")
+@click.option("--changed-since", metavar="REF",
+              help="Only check files changed since the git revision REF (its merge base with HEAD), "
+                   "including uncommitted and untracked files.")
+@click.option("--exit-zero", is_flag=True, default=False,
+              help="Report findings but exit 0 (errors reading files or rules still exit 2).")
+@click.option("--baseline", type=click.Path(path_type=Path), metavar="FILE",
+              help="Report only findings that are not in this baseline file.")
+@click.option("--write-baseline", type=click.Path(path_type=Path), metavar="FILE",
+              help="Record the current findings in FILE (for --baseline) and exit 0.")
+@click.option("--diff", "show_diff", is_flag=True, default=False,
+              help="Print the safe fixes as a unified diff (apply with 'patch -p1'); change nothing.")
+@click.option("--fix", is_flag=True, default=False,
+              help="Apply the safe fixes in place, then report what is left.")
+@click.option("--unsafe-fixes", is_flag=True, default=False,
+              help="With --diff or --fix: also the fixes a rule does not mark safe.")
 @click.option("--quiet", "-q", is_flag=True, default=False, help="Do not print the summary line.")
 @click.option("--color/--no-color", default=None,
               help="Colour the report (default: only on a terminal, never when NO_COLOR is set).")
 def check(paths, stdin_filename, output_format, fail_on, select, ignore, severity, rules,
-          no_default_rules, config, exclude, jobs, quiet, color) -> int:
+          no_default_rules, config, exclude, jobs, changed_since, exit_zero, baseline, write_baseline,
+          show_diff, fix, unsafe_fixes, quiet, color) -> int:
     """Check PATHS (files or folders) for claims the rulebook says are wrong.
 
     Folders are searched recursively for .md, .markdown, .mdx, .html, .htm and .txt files (hidden
@@ -203,19 +219,83 @@ def check(paths, stdin_filename, output_format, fail_on, select, ignore, severit
         jobs=jobs,
     )
     rulebook = _rulebook(settings)
+    if show_diff and fix:
+        raise UsageError("--diff and --fix cannot be used together (--diff changes nothing)")
+    if baseline and write_baseline:
+        raise UsageError("--baseline and --write-baseline cannot be used together")
+    _check_per_file_ignores(settings, rulebook)
+    only = None
+    if changed_since:
+        from factlint.gitfiles import changed_since as changed
+
+        only = changed(changed_since, Path.cwd())
     stdin_text = _read_stdin() if STDIN in paths else None
-    result = lint(paths, settings, rulebook, stdin_text=stdin_text, stdin_filename=stdin_filename)
+
+    def run_lint():
+        return lint(paths, settings, rulebook, stdin_text=stdin_text, stdin_filename=stdin_filename,
+                    only=only)
+
+    result = run_lint()
+    if write_baseline:
+        from factlint.baseline import write_baseline as write
+
+        count = write(write_baseline, result.findings)
+        for problem in result.problems:
+            _error(f"{problem.path}: {problem.message}")
+        click.echo(f"factlint: wrote {_count(count, 'finding')} to {write_baseline}", err=True)
+        return EXIT_ERROR if result.problems else EXIT_CLEAN
+    if show_diff or fix:
+        from factlint import fixes
+
+        planned = fixes.plan(_baselined(result, baseline).findings, rulebook, unsafe=unsafe_fixes)
+        if show_diff:
+            _emit(fixes.unified_diff(planned))
+            return EXIT_ERROR if result.problems else (EXIT_FINDINGS if planned else EXIT_CLEAN)
+        fixes.apply(planned)
+        if planned:
+            total = sum(f.count for f in planned)
+            click.echo(f"factlint: fixed {_count(total, 'finding')} in {_count(len(planned), 'file')}",
+                       err=True)
+            result = run_lint()
+    result = _baselined(result, baseline)
 
     for problem in result.problems:
         _error(f"{problem.path}: {problem.message}")
     report = get_format(settings.format)
-    _emit(report.render(result, ReportOptions(color=_use_color(color), quiet=quiet, rulebook=rulebook)))
+    root = _repo_root()
+    _emit(report.render(result, ReportOptions(color=_use_color(color), quiet=quiet, rulebook=rulebook,
+                                              root=root)))
 
     if result.problems:
         return EXIT_ERROR
-    if any(f.severity >= settings.fail_on for f in result.findings):
+    if not exit_zero and any(f.severity >= settings.fail_on for f in result.findings):
         return EXIT_FINDINGS
     return EXIT_CLEAN
+
+
+def _baselined(result, baseline: Path | None):
+    if baseline is None:
+        return result
+    from dataclasses import replace
+
+    from factlint.baseline import filter_new
+
+    new, hidden = filter_new(result.findings, baseline)
+    return replace(result, findings=tuple(new), baselined=hidden)
+
+
+def _check_per_file_ignores(settings: Settings, rulebook) -> None:
+    from factlint.selection import check_selectors
+
+    origin = display_path(settings.config_file) if settings.config_file else "configuration"
+    for glob, selectors in settings.per_file_ignores:
+        check_selectors(selectors, rulebook, f"{origin}: per-file-ignores {glob.pattern!r}")
+
+
+def _repo_root() -> Path | None:
+    from factlint.gitfiles import repo_root
+
+    return repo_root(Path.cwd())
 
 
 def _read_stdin() -> str:

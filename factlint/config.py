@@ -37,6 +37,8 @@ KNOWN_KEYS = (
     "format",
     "jobs",
     "extensions",
+    "per-file-ignores",
+    "respect-gitignore",
 )
 
 
@@ -61,6 +63,9 @@ class Settings:
     jobs: int = 1
     extensions: tuple[str, ...] = DEFAULT_EXTENSIONS
     config_file: Path | None = None
+    # glob -> rule ids, id prefixes or categories turned off for matching files
+    per_file_ignores: tuple[tuple[ExcludeGlob, tuple[str, ...]], ...] = ()
+    respect_gitignore: bool = True  # skip files .gitignore'd when walking folders in a git work tree
 
 
 @dataclass(frozen=True, slots=True)
@@ -181,7 +186,19 @@ def _validate_value(key: str, value: Any, origin: str) -> Any:
         if key == "extensions":
             return tuple(sorted({(v if v.startswith(".") else "." + v).lower() for v in items}))
         return items
-    if key == "no-default-rules":
+    if key == "per-file-ignores":
+        if not isinstance(value, dict):
+            raise ConfigError(f"{where} must be a mapping of glob to a list of rules, got {_type_name(value)}")
+        pairs = []
+        for glob, selectors in value.items():
+            if isinstance(selectors, str):
+                selectors = [s for s in selectors.split(",")]
+            if not isinstance(selectors, list) or not all(isinstance(s, str) and s.strip() for s in selectors):
+                raise ConfigError(f"{where} for {glob!r} must be a list of rule ids or categories, "
+                                  f"got {_type_name(selectors)}")
+            pairs.append((str(glob), tuple(s.strip() for s in selectors)))
+        return tuple(pairs)
+    if key in ("no-default-rules", "respect-gitignore"):
         if not isinstance(value, bool):
             raise ConfigError(f"{where} must be true or false, got {_type_name(value)}")
         return value
@@ -253,6 +270,9 @@ def merge(config: Mapping[str, Any], config_file: Path | None, flags: Overrides,
         jobs=jobs or os.cpu_count() or 1,
         extensions=config.get("extensions", DEFAULT_EXTENSIONS),
         config_file=config_file,
+        per_file_ignores=tuple((ExcludeGlob(glob, base), selectors)
+                               for glob, selectors in config.get("per-file-ignores", ())),
+        respect_gitignore=config.get("respect-gitignore", True),
     )
 
 

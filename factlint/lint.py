@@ -11,25 +11,45 @@ import fnmatch
 import os
 from collections.abc import Iterable, Sequence
 from concurrent.futures import ProcessPoolExecutor
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 
+from factlint import gitfiles
 from factlint.config import ExcludeGlob, Settings, display_path
-from factlint.documents import detect_format, parse_document, read_document
+from factlint.documents import Document, detect_format, parse_document, read_document
 from factlint.errors import InputError, SkippedFile
 from factlint.findings import FileProblem, Finding, Skipped
 from factlint.matching import Matcher
 from factlint.rulebook.model import Rulebook
+from factlint.suppressions import Notice, SuppressedFinding, apply_suppressions
 
 STDIN = "-"
 
 
 @dataclass(frozen=True, slots=True)
 class LintResult:
-    findings: tuple[Finding, ...] = ()
+    findings: tuple[Finding, ...] = ()  # active findings (not suppressed, not in the baseline)
     skipped: tuple[Skipped, ...] = ()
     problems: tuple[FileProblem, ...] = ()
     files_checked: int = 0
+    suppressed: tuple[SuppressedFinding, ...] = ()  # waived inline, with the reason (audit trail)
+    notices: tuple[Notice, ...] = ()  # about directives: no reason given, unused
+    files: tuple[str, ...] = ()  # display paths of the files (and stdin) actually linted, sorted
+    baselined: int = 0  # findings hidden because the baseline lists them
+    # (start, end) columns of each finding counted in UTF-8 bytes (reviewdog's unit), 1-based.
+    byte_columns: dict[Finding, tuple[int, int]] = field(default_factory=dict, compare=False)
+
+
+@dataclass(frozen=True, slots=True)
+class FileOutcome:
+    """What linting one file gives; workers send it back to the main process."""
+
+    findings: list[Finding]
+    suppressed: list[SuppressedFinding]
+    notices: list[Notice]
+    byte_columns: dict[Finding, tuple[int, int]]
+    skipped: Skipped | None = None
+    problem: FileProblem | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -92,8 +112,9 @@ def collect_files(paths: Sequence[str], settings: Settings) -> tuple[list[Target
     return sorted(targets.values(), key=lambda t: t.display), problems
 
 
-def _walk(root: Path, settings: Settings) -> Iterable[Path]:
+def _walk(root: Path, settings: Settings) -> list[Path]:
     extensions = {e.lower() for e in settings.extensions}
+    found = []
     for dirpath, dirnames, filenames in os.walk(root, followlinks=False):
         here = Path(dirpath)
         # Prune in place so os.walk never descends: hidden folders (.git, .venv) and excluded ones.
@@ -103,7 +124,13 @@ def _walk(root: Path, settings: Settings) -> Iterable[Path]:
         for name in sorted(filenames):
             file = here / name
             if file.suffix.lower() in extensions and not is_excluded(file, settings.exclude):
-                yield file
+                found.append(file)
+    if settings.respect_gitignore and found:
+        # One `git check-ignore` for the whole folder; nothing is ignored outside a work tree.
+        absolute = {Path(os.path.abspath(f)): f for f in found}
+        dropped = gitfiles.ignored(absolute, Path(os.path.abspath(root)))
+        found = [f for a, f in absolute.items() if a not in dropped]
+    return found
 
 
 def _add(targets: dict[str, Target], path: Path) -> None:
@@ -114,24 +141,63 @@ def _add(targets: dict[str, Target], path: Path) -> None:
 # --- linting ---------------------------------------------------------------------------------
 
 _matcher: Matcher | None = None  # one per process, built by _init_worker or lint()
+_settings: Settings | None = None
 
 
-def _init_worker(rulebook: Rulebook) -> None:
-    global _matcher
+def _init_worker(rulebook: Rulebook, settings: Settings) -> None:
+    global _matcher, _settings
     _matcher = Matcher(rulebook)
+    _settings = settings
 
 
-def _check_target(target: Target) -> tuple[list[Finding], Skipped | None, FileProblem | None]:
+def _check_target(target: Target) -> FileOutcome:
     assert _matcher is not None, "worker not initialised"
     try:
         document = read_document(target.path, target.display, target.format)
     except SkippedFile as skip:
-        return [], Skipped(target.display, skip.reason), None
+        return FileOutcome([], [], [], {}, skipped=Skipped(target.display, skip.reason))
     except InputError as exc:
         # FileProblem keeps path and reason apart; the reader's message may already name the path.
         message = str(exc).removeprefix(f"{target.display}: ")
-        return [], None, FileProblem(target.display, message)
-    return _matcher.check(document), None, None
+        return FileOutcome([], [], [], {}, problem=FileProblem(target.display, message))
+    return _check_document(document, target.path)
+
+
+def _check_document(document: Document, path: Path | None) -> FileOutcome:
+    """Match, then apply inline suppressions and per-file-ignores (in the worker: it has the text)."""
+    assert _matcher is not None
+    findings = _matcher.check(document)
+    active, suppressed, notices = apply_suppressions(document.path, document.text, document.format, findings)
+    if _settings is not None and _settings.per_file_ignores and path is not None:
+        ignored = per_file_ignored(path, _settings)
+        if ignored:
+            active = [f for f in active if not _selected(f, ignored)]
+            suppressed = [s for s in suppressed if not _selected(s.finding, ignored)]
+    return FileOutcome(active, suppressed, notices, _byte_columns(document, findings))
+
+
+def per_file_ignored(path: Path, settings: Settings) -> tuple[str, ...]:
+    """The selectors `per-file-ignores` turns off for this file."""
+    out: list[str] = []
+    for glob, selectors in settings.per_file_ignores:
+        if is_excluded(path, (glob,)):
+            out.extend(selectors)
+    return tuple(out)
+
+
+def _selected(finding: Finding, selectors: Sequence[str]) -> bool:
+    return any(finding.category == s or finding.rule.upper().startswith(s.upper()) for s in selectors)
+
+
+def _byte_columns(document: Document, findings: Sequence[Finding]) -> dict[Finding, tuple[int, int]]:
+    out = {}
+    text = document.text
+    for f in findings:
+        start_line = f.start - (f.column - 1)
+        end_line = f.end - (f.end_column - 1)
+        out[f] = (len(text[start_line:f.start].encode("utf-8", "surrogatepass")) + 1,
+                  len(text[end_line:f.end].encode("utf-8", "surrogatepass")) + 1)
+    return out
 
 
 def lint(
@@ -141,46 +207,63 @@ def lint(
     *,
     stdin_text: str | None = None,
     stdin_filename: str | None = None,
+    only: frozenset[Path] | None = None,
 ) -> LintResult:
-    """Lint `paths` ("-" is standard input, whose text the caller passes as `stdin_text`)."""
-    global _matcher
+    """Lint `paths` ("-" is standard input, whose text the caller passes as `stdin_text`).
+
+    `only` (absolute paths), when given, keeps just those files (used by --changed-since).
+    """
+    global _matcher, _settings
     files = [p for p in paths if p != STDIN]
     targets, problems = collect_files(files, settings)
-    findings: list[Finding] = []
-    skipped: list[Skipped] = []
-    checked = 0
+    if only is not None:
+        targets = [t for t in targets if Path(os.path.abspath(t.path)) in only]
+    outcomes: list[FileOutcome] = []
+    stdin_names: list[str] = []
 
-    _matcher = Matcher(rulebook)
+    _matcher, _settings = Matcher(rulebook), settings
     if STDIN in paths:
         name = stdin_filename or "<stdin>"
         fmt = (detect_format(Path(stdin_filename)) if stdin_filename else None) or "text"
         document = parse_document(stdin_text or "", name, fmt)
-        findings.extend(_matcher.check(document))
-        checked += 1
+        outcomes.append(_check_document(document, Path(stdin_filename) if stdin_filename else None))
+        stdin_names.append(name)
 
     workers = min(settings.jobs, len(targets))
     if workers <= 1:
-        results: Iterable = map(_check_target, targets)
-        outcomes = list(results)
+        outcomes.extend(map(_check_target, targets))
     else:
         # Big chunks amortise the pickling; several per worker keep the load balanced.
         chunksize = max(1, len(targets) // (workers * 4))
-        with ProcessPoolExecutor(workers, initializer=_init_worker, initargs=(rulebook,)) as pool:
-            outcomes = list(pool.map(_check_target, targets, chunksize=chunksize))
+        with ProcessPoolExecutor(workers, initializer=_init_worker, initargs=(rulebook, settings)) as pool:
+            outcomes.extend(pool.map(_check_target, targets, chunksize=chunksize))
 
-    for file_findings, skip, problem in outcomes:
-        findings.extend(file_findings)
-        if skip is not None:
-            skipped.append(skip)
-        elif problem is not None:
-            problems.append(problem)
+    findings: list[Finding] = []
+    suppressed: list[SuppressedFinding] = []
+    notices: list[Notice] = []
+    skipped: list[Skipped] = []
+    byte_columns: dict[Finding, tuple[int, int]] = {}
+    checked: list[str] = []
+    for label, outcome in zip([*stdin_names, *(t.display for t in targets)], outcomes, strict=True):
+        findings.extend(outcome.findings)
+        suppressed.extend(outcome.suppressed)
+        notices.extend(outcome.notices)
+        byte_columns.update(outcome.byte_columns)
+        if outcome.skipped is not None:
+            skipped.append(outcome.skipped)
+        elif outcome.problem is not None:
+            problems.append(outcome.problem)
         else:
-            checked += 1
+            checked.append(label)
     return LintResult(
         findings=tuple(sorted(findings, key=lambda f: f.sort_key)),
         skipped=tuple(sorted(skipped, key=lambda s: s.path)),
         problems=tuple(sorted(problems, key=lambda p: p.path)),
-        files_checked=checked,
+        files_checked=len(checked),
+        suppressed=tuple(sorted(suppressed, key=lambda s: s.finding.sort_key)),
+        notices=tuple(sorted(notices, key=lambda n: (n.path, n.line, n.code, n.message))),
+        files=tuple(sorted(set(checked))),
+        byte_columns=byte_columns,
     )
 
 

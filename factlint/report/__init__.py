@@ -11,6 +11,7 @@ from __future__ import annotations
 import importlib
 from collections.abc import Sequence
 from dataclasses import dataclass
+from pathlib import Path
 from types import ModuleType
 from typing import TYPE_CHECKING, Protocol
 
@@ -22,6 +23,10 @@ if TYPE_CHECKING:
 FORMATS: dict[str, str] = {
     "text": "factlint.report.text",
     "json": "factlint.report.json",
+    "sarif": "factlint.report.sarif",
+    "github": "factlint.report.github",
+    "rdjsonl": "factlint.report.rdjsonl",
+    "junit": "factlint.report.junit",
 }
 
 
@@ -30,6 +35,7 @@ class ReportOptions:
     color: bool = False
     quiet: bool = False  # no summary line
     rulebook: "Rulebook | None" = None  # rule metadata, for formats that list rules (SARIF)
+    root: "Path | None" = None  # repository root: SARIF uris are relative to it (default: cwd)
 
 
 class Format(Protocol):

@@ -16,6 +16,7 @@ from factlint.report import ReportOptions
 if TYPE_CHECKING:
     from factlint.lint import LintResult
     from factlint.rulebook.model import Rule
+    from factlint.suppressions import SuppressedFinding
 
 SCHEMA_VERSION = 1
 
@@ -43,6 +44,13 @@ def finding_to_dict(f: Finding) -> dict[str, Any]:
     }
 
 
+def suppressed_to_dict(item: "SuppressedFinding") -> dict[str, Any]:
+    out = finding_to_dict(item.finding)
+    s = item.suppression
+    out["suppressed"] = {"reason": s.reason or None, "directive": f"factlint-{s.kind}", "line": s.line}
+    return out
+
+
 def to_dict(result: "LintResult") -> dict[str, Any]:
     by_severity = {s.label: 0 for s in Severity}
     for f in result.findings:
@@ -50,12 +58,17 @@ def to_dict(result: "LintResult") -> dict[str, Any]:
     return {
         "version": SCHEMA_VERSION,
         "findings": [finding_to_dict(f) for f in result.findings],
+        "suppressed": [suppressed_to_dict(s) for s in result.suppressed],
+        "notices": [{"path": n.path, "line": n.line, "code": n.code, "message": n.message}
+                    for n in result.notices],
         "skipped": [{"path": s.path, "reason": s.reason} for s in result.skipped],
         "problems": [{"path": p.path, "message": p.message} for p in result.problems],
         "summary": {
             "files_checked": result.files_checked,
             "findings": len(result.findings),
             "by_severity": by_severity,
+            "suppressed": len(result.suppressed),
+            "baselined": result.baselined,
             "skipped": len(result.skipped),
             "problems": len(result.problems),
         },

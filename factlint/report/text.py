@@ -24,6 +24,10 @@ def render(result: "LintResult", options: ReportOptions) -> str:
     for block in blocks:
         lines.extend(block)
         lines.append("")
+    for n in result.notices:
+        lines.append(style(f"{n.path}:{n.line}: note: {n.message} [{n.code}]", fg="yellow"))
+    if result.notices:
+        lines.append("")
     for skip in result.skipped:
         lines.append(style(f"skipped: {skip.path} ({skip.reason})", fg="bright_black"))
     if result.skipped:
@@ -62,6 +66,10 @@ def summary(result: "LintResult") -> str:
     else:
         found = "no findings"
     extras = []
+    if result.suppressed:
+        extras.append(f"{len(result.suppressed)} suppressed")
+    if result.baselined:
+        extras.append(f"{result.baselined} in baseline")
     if result.skipped:
         extras.append(f"{len(result.skipped)} skipped")
     if result.problems:

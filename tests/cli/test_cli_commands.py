@@ -67,7 +67,7 @@ def test_explain_known_rule(run_cli):
 def test_explain_unknown_rule_suggests(run_cli):
     code, out, err = run_cli("explain", "FL40l")
     assert code == 2 and out == ""
-    assert err.startswith("factlint: error: unknown rule 'FL40l' (did you mean 'FL40")
+    assert err.startswith("factlint: error: unknown rule 'FL40l' (did you mean 'FL4")
     assert err.count("\n") == 1
 
 

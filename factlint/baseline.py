@@ -1,0 +1,108 @@
+"""Baseline: record today's findings, then report only new ones.
+
+An entry is keyed on path + rule + the normalised sentence the claim sits in, never on line numbers,
+so editing elsewhere in a file does not bring an entry back, while the same claim in another file
+(or a second copy of it in the same file) is new. Each key carries a count, so duplicates work:
+with two identical sentences recorded, a third copy is reported.
+
+Paths are stored relative to the baseline file's folder, so the baseline works from any current
+folder. The file is JSON with sorted keys: it diffs well in code review.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from pathlib import Path
+
+from factlint.errors import UsageError
+from factlint.findings import Finding
+
+BASELINE_VERSION = 1
+Key = tuple[str, str, str]  # (path, rule, sentence)
+
+
+def sentence_of(finding: Finding) -> str:
+    """The normalised sentence (falls back to the matched text, whitespace and case folded)."""
+    return finding.sentence or " ".join(finding.text.split()).casefold()
+
+
+def fingerprint(path: str, finding: Finding) -> str:
+    """A stable hash of path + rule + normalised sentence (SARIF partialFingerprints)."""
+    data = "\0".join((path, finding.rule, sentence_of(finding))).encode("utf-8")
+    return hashlib.sha256(data).hexdigest()[:32]
+
+
+def _key_path(path: str, base: Path) -> str:
+    if path.startswith("<"):  # <stdin>
+        return path
+    absolute = os.path.abspath(path)
+    try:
+        return Path(os.path.relpath(absolute, base)).as_posix()
+    except ValueError:  # another drive on Windows
+        return Path(absolute).as_posix()
+
+
+def key(finding: Finding, base: Path) -> Key:
+    return (_key_path(finding.path, base), finding.rule, sentence_of(finding))
+
+
+def write_baseline(file: Path, findings: Sequence[Finding]) -> int:
+    """Write the baseline; returns the number of findings recorded."""
+    base = file.absolute().parent
+    counts = Counter(key(f, base) for f in findings)
+    entries = [
+        {"path": p, "rule": r, "sentence": s, "count": n}
+        for (p, r, s), n in sorted(counts.items())
+    ]
+    data = {"version": BASELINE_VERSION, "tool": "factlint", "entries": entries}
+    text = json.dumps(data, indent=2, sort_keys=True, ensure_ascii=False) + "\n"
+    tmp = file.with_name(f".{file.name}.tmp{os.getpid()}")
+    try:
+        tmp.write_text(text, encoding="utf-8")
+        os.replace(tmp, file)
+    except OSError as exc:
+        tmp.unlink(missing_ok=True)
+        raise UsageError(f"{file}: cannot write baseline: {exc.strerror or exc}") from None
+    return sum(counts.values())
+
+
+def read_baseline(file: Path) -> Counter[Key]:
+    try:
+        data = json.loads(file.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        raise UsageError(f"{file}: baseline file not found (create it with --write-baseline)") from None
+    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
+        raise UsageError(f"{file}: cannot read baseline: {exc}") from None
+    entries = data.get("entries") if isinstance(data, dict) else None
+    if data.get("version") != BASELINE_VERSION or not isinstance(entries, list):
+        raise UsageError(f"{file}: not a factlint baseline (version {BASELINE_VERSION})")
+    counts: Counter[Key] = Counter()
+    try:
+        for entry in entries:
+            counts[(entry["path"], entry["rule"], entry["sentence"])] += int(entry.get("count", 1))
+    except (TypeError, KeyError, ValueError):
+        raise UsageError(f"{file}: malformed baseline entry: {entry!r}") from None
+    return counts
+
+
+def filter_new(findings: Iterable[Finding], file: Path) -> tuple[list[Finding], int]:
+    """The findings the baseline does not account for, and how many it hid.
+
+    Findings come sorted by position, so with duplicates the first occurrences are the known ones.
+    """
+    remaining = read_baseline(file)
+    base = file.absolute().parent
+    new: list[Finding] = []
+    hidden = 0
+    for finding in findings:
+        k = key(finding, base)
+        if remaining[k] > 0:
+            remaining[k] -= 1
+            hidden += 1
+        else:
+            new.append(finding)
+    return new, hidden

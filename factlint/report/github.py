@@ -1,0 +1,69 @@
+"""GitHub Actions workflow commands: one `::error`/`::warning`/`::notice` annotation per finding,
+grouped per file with `::group::` … `::endgroup::`.
+
+Escaping follows actions/toolkit (command.js): in the message `%`, CR and LF; in property values
+(file, title) also `:` and `,`. GitHub shows at most 10 annotations of each level per step: for big
+runs upload SARIF instead (see README, "GitHub Actions").
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from itertools import groupby
+from typing import TYPE_CHECKING
+
+from factlint.findings import Finding, Severity
+from factlint.report import ReportOptions
+from factlint.report.text import summary
+
+if TYPE_CHECKING:
+    from factlint.lint import LintResult
+    from factlint.rulebook.model import Rule
+
+COMMANDS = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "notice"}
+
+
+def escape_data(text: str) -> str:
+    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+
+def escape_property(text: str) -> str:
+    return escape_data(text).replace(":", "%3A").replace(",", "%2C")
+
+
+def annotation(f: Finding) -> str:
+    props = {
+        "file": f.path,
+        "line": f.line,
+        "col": f.column,
+        "endLine": f.end_line,
+        "endColumn": f.end_column,
+        "title": f"factlint {f.rule} ({f.category})",
+    }
+    head = ",".join(f"{k}={escape_property(str(v))}" for k, v in props.items())
+    message = (f"{f.message}\nMatched: \"{f.text}\"\nFact: {f.fact.statement} (source: {f.fact.source})\n"
+               f"Suggestion: {f.suggestion}")
+    return f"::{COMMANDS[f.severity]} {head}::{escape_data(message)}"
+
+
+def render(result: "LintResult", options: ReportOptions) -> str:
+    lines: list[str] = []
+    notices = {path: list(items) for path, items in groupby(result.notices, key=lambda n: n.path)}
+    paths = sorted({f.path for f in result.findings} | set(notices))
+    by_path = {path: list(items) for path, items in groupby(result.findings, key=lambda f: f.path)}
+    for path in paths:
+        lines.append(f"::group::{escape_data(path)}")
+        lines.extend(annotation(f) for f in by_path.get(path, ()))
+        for n in notices.get(path, ()):
+            lines.append(f"::warning file={escape_property(n.path)},line={n.line},"
+                         f"title={escape_property('factlint ' + n.code)}::{escape_data(n.message)}")
+        lines.append("::endgroup::")
+    if not options.quiet:
+        lines.append(summary(result))
+    return "\n".join(lines) + "\n" if lines else ""
+
+
+def render_rules(rules: "Sequence[Rule]", options: ReportOptions) -> str:
+    from factlint.report import text
+
+    return text.render_rules(rules, options)

@@ -1,0 +1,57 @@
+"""reviewdog rdjsonl: one Diagnostic JSON object per line (reviewdog proto/rdf/reviewdog.proto).
+
+Positions are 1-based and columns count UTF-8 bytes (reviewdog's unit), end exclusive. A finding
+whose rule has a safe fix carries it as a suggestion (shown as a suggested change by
+`-reporter=github-pr-review`).
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Sequence
+from typing import TYPE_CHECKING, Any
+
+from factlint.findings import Finding, Severity
+from factlint.report import ReportOptions
+
+if TYPE_CHECKING:
+    from factlint.lint import LintResult
+    from factlint.rulebook.model import Rule
+
+SEVERITIES = {Severity.ERROR: "ERROR", Severity.WARNING: "WARNING", Severity.INFO: "INFO"}
+SOURCE = {"name": "factlint", "url": "https://github.com/factlint/factlint"}
+
+
+def diagnostic(f: Finding, columns: tuple[int, int], rule: "Rule | None") -> dict[str, Any]:
+    from factlint.fixes import replacement
+
+    start, end = columns
+    rng = {"start": {"line": f.line, "column": start}, "end": {"line": f.end_line, "column": end}}
+    out: dict[str, Any] = {
+        "message": f"{f.message} Suggested: {f.suggestion}",
+        "location": {"path": f.path, "range": rng},
+        "severity": SEVERITIES[f.severity],
+        "source": SOURCE,
+        "code": {"value": f.rule},
+    }
+    if rule is not None and rule.fact.address:
+        out["code"]["url"] = rule.fact.address
+    fixed = replacement(f, rule, unsafe=False) if rule is not None else None
+    if fixed is not None:
+        out["suggestions"] = [{"range": rng, "text": fixed}]
+    return out
+
+
+def render(result: "LintResult", options: ReportOptions) -> str:
+    rules = {r.id: r for r in options.rulebook.rules} if options.rulebook is not None else {}
+    lines = []
+    for f in result.findings:
+        columns = result.byte_columns.get(f, (f.column, f.end_column))
+        lines.append(json.dumps(diagnostic(f, columns, rules.get(f.rule)), sort_keys=True, ensure_ascii=True))
+    return "".join(line + "\n" for line in lines)
+
+
+def render_rules(rules: "Sequence[Rule]", options: ReportOptions) -> str:
+    return "".join(json.dumps({"id": r.id, "name": r.name, "category": r.category,
+                               "severity": r.severity.label, "summary": r.summary}, sort_keys=True) + "\n"
+                   for r in rules)

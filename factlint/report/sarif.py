@@ -1,0 +1,160 @@
+"""SARIF 2.1.0, as GitHub code scanning reads it (see ../shared/reference/linters.md §4.3).
+
+Every enabled rule is listed in tool.driver.rules (id, name, descriptions, help, default level, the
+category as a tag); each result points at a repository-relative uri with a 1-based region whose
+end column is exclusive, and carries a stable partialFingerprints entry (path + rule + normalised
+sentence, so it survives edits elsewhere in the file). Columns count Unicode code points, which
+`columnKind` states. Suppressed findings are included with `suppressions` (the audit trail).
+"""
+
+from __future__ import annotations
+
+import os
+from collections import Counter
+from collections.abc import Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from factlint import __version__
+from factlint.baseline import fingerprint
+from factlint.findings import Finding, Severity
+from factlint.report import ReportOptions
+from factlint.report.json import dump
+
+if TYPE_CHECKING:
+    from factlint.lint import LintResult
+    from factlint.rulebook.model import Rule
+    from factlint.suppressions import Suppression
+
+SCHEMA_URI = "https://json.schemastore.org/sarif-2.1.0.json"
+INFO_URI = "https://github.com/factlint/factlint"
+LEVELS = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "note"}
+FINGERPRINT_KEY = "factlint/v1"
+
+
+def render(result: "LintResult", options: ReportOptions) -> str:
+    rules = list(options.rulebook.rules) if options.rulebook is not None else []
+    known = {r.id for r in rules}
+    rules += _rules_of_unknown(result, known)  # e.g. stdin findings with a rule not in the book
+    index = {r.id if not isinstance(r, dict) else r["id"]: i for i, r in enumerate(rules)}
+    root = options.root or Path.cwd()
+    seen: Counter[str] = Counter()
+    results = []
+    items = [(f, None) for f in result.findings] + [(s.finding, s.suppression) for s in result.suppressed]
+    items.sort(key=lambda item: item[0].sort_key)
+    for finding, suppression in items:
+        results.append(_result(finding, suppression, index, root, seen))
+    run: dict[str, Any] = {
+        "tool": {"driver": {
+            "name": "factlint",
+            "version": __version__,
+            "semanticVersion": __version__,
+            "informationUri": INFO_URI,
+            "rules": [_rule(r) if not isinstance(r, dict) else r for r in rules],
+        }},
+        "columnKind": "unicodeCodePoints",
+        "results": results,
+        "invocations": [_invocation(result, root)],
+    }
+    return dump({"$schema": SCHEMA_URI, "version": "2.1.0", "runs": [run]})
+
+
+def render_rules(rules: "Sequence[Rule]", options: ReportOptions) -> str:
+    return dump({"$schema": SCHEMA_URI, "version": "2.1.0", "runs": [{
+        "tool": {"driver": {"name": "factlint", "version": __version__, "informationUri": INFO_URI,
+                            "rules": [_rule(r) for r in rules]}},
+        "results": [],
+    }]})
+
+
+def uri(path: str, root: Path) -> str:
+    """Relative to the repository root, "/" separators (GitHub needs it consistent across runs)."""
+    if path.startswith("<"):
+        return path.strip("<>")
+    absolute = os.path.realpath(path)  # symlinked paths must be resolved
+    try:
+        return Path(absolute).relative_to(os.path.realpath(root)).as_posix()
+    except ValueError:
+        return Path(absolute).as_uri()
+
+
+def _rule(rule: "Rule") -> dict[str, Any]:
+    fact = rule.fact
+    quote = " ".join(fact.quote.split())
+    source = f"{fact.source} {fact.ref}" if fact.ref else fact.source
+    text = (f"{rule.message}\n\nFact: {fact.statement}\nSource: {source}\nQuote: \"{quote}\"\n\n"
+            f"Compliant rewrite: {rule.suggestion}")
+    markdown = (f"{rule.message}\n\n**Fact:** {fact.statement}\n\n**Source:** `{source}`"
+                + (f" ({fact.address})" if fact.address else "")
+                + f"\n\n> {quote}\n\n**Compliant rewrite:** {rule.suggestion}")
+    entry: dict[str, Any] = {
+        "id": rule.id,
+        "name": rule.name,
+        "shortDescription": {"text": rule.summary[:1024]},
+        "fullDescription": {"text": f"{rule.summary}. {rule.message}"},
+        "help": {"text": text, "markdown": markdown},
+        "defaultConfiguration": {"level": LEVELS[rule.severity]},
+        "properties": {"tags": [rule.category], "precision": "medium",
+                       "problem.severity": "recommendation" if rule.severity == Severity.INFO
+                       else LEVELS[rule.severity]},
+    }
+    if fact.address:
+        entry["helpUri"] = fact.address
+    return entry
+
+
+def _rules_of_unknown(result: "LintResult", known: set[str]) -> list[dict[str, Any]]:
+    extra: dict[str, dict[str, Any]] = {}
+    for f in [*result.findings, *(s.finding for s in result.suppressed)]:
+        if f.rule not in known and f.rule not in extra:
+            extra[f.rule] = {"id": f.rule, "shortDescription": {"text": f.category},
+                             "fullDescription": {"text": f.message}, "help": {"text": f.suggestion},
+                             "defaultConfiguration": {"level": LEVELS[f.severity]},
+                             "properties": {"tags": [f.category]}}
+    return [extra[k] for k in sorted(extra)]
+
+
+def _result(f: Finding, suppression: "Suppression | None", index: dict[str, int], root: Path,
+            seen: Counter[str]) -> dict[str, Any]:
+    location = uri(f.path, root)
+    digest = fingerprint(location, f)
+    seen[digest] += 1  # the same claim twice in a file: keep the fingerprints distinct and stable
+    out: dict[str, Any] = {
+        "ruleId": f.rule,
+        "ruleIndex": index[f.rule],
+        "level": LEVELS[f.severity],
+        "message": {"text": f"{f.message} Suggested: {f.suggestion}"},
+        "locations": [{"physicalLocation": {
+            "artifactLocation": {"uri": location},
+            "region": {
+                "startLine": f.line, "startColumn": f.column,
+                "endLine": f.end_line, "endColumn": f.end_column,
+                "snippet": {"text": f.text},
+            },
+        }}],
+        "partialFingerprints": {FINGERPRINT_KEY: f"{digest}:{seen[digest]}"},
+        "properties": {"category": f.category, "fact": f.fact.id, "source": f.fact.source},
+    }
+    if suppression is not None:
+        out["suppressions"] = [{
+            "kind": "inSource",
+            "status": "accepted",
+            "justification": suppression.reason or "(no reason given)",
+            "properties": {"directive": f"factlint-{suppression.kind}", "line": suppression.line},
+        }]
+    return out
+
+
+def _invocation(result: "LintResult", root: Path) -> dict[str, Any]:
+    notes = []
+    for n in result.notices:
+        notes.append({
+            "level": "warning",
+            "message": {"text": n.message},
+            "descriptor": {"id": n.code},
+            "locations": [{"physicalLocation": {"artifactLocation": {"uri": uri(n.path, root)},
+                                                "region": {"startLine": n.line}}}],
+        })
+    for p in result.problems:
+        notes.append({"level": "error", "message": {"text": f"{p.path}: {p.message}"}})
+    return {"executionSuccessful": not result.problems, "toolExecutionNotifications": notes}
