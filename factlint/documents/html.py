@@ -13,7 +13,7 @@ import html
 from html.parser import HTMLParser
 
 from factlint.documents._segments import RawPiece, finish
-from factlint.documents.model import Segment, SegmentKind
+from factlint.documents.model import Heading, Segment, SegmentKind
 
 # Elements whose content a reader does not see as prose.
 _HIDDEN = frozenset(
@@ -71,6 +71,9 @@ class _Extractor(HTMLParser):
         if self.parts:
             segment = finish(self.parts, self.pieces, self.kind)
             if segment is not None:
+                if self.kind == "heading":
+                    level = int(self.stack[-1][0][1:]) if self.stack and self.stack[-1][0][1:].isdigit() else 1
+                    segment = Heading.of(segment, level)
                 self.segments.append(segment)
             self.parts = []
             self.pieces = []

@@ -19,7 +19,7 @@ from collections.abc import Callable
 import pyromark
 
 from factlint.documents._segments import RawPiece, finish, finish_text, space_piece
-from factlint.documents.model import Segment, SegmentKind
+from factlint.documents.model import Heading, Segment, SegmentKind
 
 _O = pyromark.Options
 OPTIONS = (
@@ -186,6 +186,7 @@ def _parse(text: str) -> list[Segment]:  # noqa: C901 - one flat loop is the fas
     skip = 0  # depth inside code/HTML/metadata blocks, images and autolinks
     items = 0  # depth of list items: their paragraphs are "list_item" segments
     in_autolink = False
+    heading_level = 0  # level of the heading being read ("H2" -> 2)
     action_of = _ACTION.get
     end_kind_of = _END_KIND.get
     # model.segment_from_raw, inlined below: it runs once per segment.
@@ -257,6 +258,8 @@ def _parse(text: str) -> list[Segment]:  # noqa: C901 - one flat loop is the fas
                 for name in value:  # noqa: B007 - a one-key dict: {"Heading": {...}}
                     break
             action = action_of(name, _BLOCK)
+            if name == "Heading":
+                heading_level = int(value["Heading"]["level"][1:])
             if action == _IGNORE:
                 continue
             if action == _LINK:
@@ -334,13 +337,13 @@ def _parse(text: str) -> list[Segment]:  # noqa: C901 - one flat loop is the fas
                 if next_hint < src_end or seg_text.strip() is not seg_text:
                     segment = finish_text(seg_text, pieces, kind, next_hint < src_end)
                     if segment is not None:
-                        emit(segment)
+                        emit(Heading.of(segment, heading_level) if kind == "heading" else segment)
                 else:
                     segment = new_object(Segment)
                     set_text(segment, seg_text)
                     set_kind(segment, kind)
                     set_raw(segment, tuple(pieces))
-                    emit(segment)
+                    emit(Heading.of(segment, heading_level) if kind == "heading" else segment)
             parts.clear()
             pieces.clear()
             pos = 0

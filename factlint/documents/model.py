@@ -139,6 +139,42 @@ class Segment:
         return Segment, (self.text, self.pieces, self.kind)
 
 
+class Heading(Segment):
+    """A heading segment, with its level (1 for `#`/`<h1>`, 2 for `##`/`<h2>`...).
+
+    The matcher uses levels to know what a section is about: a sub-heading keeps the topic of
+    the headings above it.
+    """
+
+    __slots__ = ("level",)
+    level: int
+
+    def __init__(
+        self, text: str, pieces: Iterable[Piece] | Iterable[tuple[int, int, int, int]], level: int
+    ) -> None:
+        super().__init__(text, pieces, "heading")
+        _set(self, "level", level)
+
+    @classmethod
+    def of(cls, segment: Segment, level: int) -> Heading:
+        """The same segment, marked as a heading of `level`."""
+        heading = _new(cls)
+        _set(heading, "text", segment.text)
+        _set(heading, "kind", "heading")
+        _set(heading, "_raw", segment._raw)
+        _set(heading, "level", level)
+        return heading
+
+    def _key(self) -> tuple[str, tuple[tuple[int, int, int, int], ...], str]:
+        return self.text, tuple(self._raw), f"heading{self.level}"
+
+    def __repr__(self) -> str:
+        return f"Heading(text={self.text!r}, pieces={self.pieces!r}, level={self.level})"
+
+    def __reduce__(self) -> tuple[type[Heading], tuple[str, tuple[Piece, ...], int]]:  # type: ignore[override]
+        return Heading, (self.text, self.pieces, self.level)
+
+
 _set_text = Segment.text.__set__  # type: ignore[attr-defined]
 _set_kind = Segment.kind.__set__  # type: ignore[attr-defined]
 _set_raw = Segment._raw.__set__  # type: ignore[attr-defined]

@@ -41,7 +41,8 @@ class Matcher:
         index = self.index
         lexicon = index.lexicon
         findings: list[Finding] = []
-        heading_topic: frozenset[str] = frozenset()
+        headings: list[tuple[int, frozenset[str]]] = []  # (level, subjects) of the open sections
+        heading_topic: frozenset[str] = frozenset()  # subjects of every open section's heading
         intro_topic: frozenset[str] = frozenset()  # what the paragraph before a list is about
         document_claims: dict[int, Finding] = {}
         risk_mentions: list[tuple[Segment, set[str]]] = []  # segments that may satisfy `absent`
@@ -54,7 +55,11 @@ class Matcher:
             stems = {canonical[w] for w in words.intersection(lexicon.relevant)}
             own_topic = self._subjects(stems)
             if segment.kind == "heading":
-                heading_topic = own_topic
+                level = getattr(segment, "level", 1)
+                while headings and headings[-1][0] >= level:
+                    headings.pop()
+                headings.append((level, own_topic))
+                heading_topic = frozenset().union(*(subjects for _, subjects in headings))
             topic = own_topic | heading_topic
             if segment.kind == "list_item":
                 topic |= intro_topic

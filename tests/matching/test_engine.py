@@ -164,3 +164,16 @@ def test_document_rule_fires_once_at_first_claim_unless_risks_are_mentioned(matc
 def test_one_finding_per_rule_per_sentence(matcher: Matcher) -> None:
     found = rules_found(matcher, ("paragraph", "Ketamine cures depression and is a cure."))
     assert found == [("FL401", "cures depression")]
+
+
+def test_sub_heading_keeps_the_topic_of_its_parent_heading(matcher: Matcher) -> None:
+    from factlint.documents import parse_document
+
+    draft = "# Bright Path Ketamine Clinic\n\n## Depression ends here\n\nIt cures depression.\n\n# Yoga\n\nIt cures depression.\n"
+    findings = matcher.check(parse_document(draft, "d.md", "markdown"))
+    assert [(f.rule, f.line) for f in findings] == [("FL401", 5)]
+    html = "<h1>Ketamine clinic</h1><h2>Results</h2><p>It cures depression.</p><h2>Yoga</h2><p>It heals.</p>"
+    findings = matcher.check(parse_document(html, "d.html", "html"))
+    assert [(f.rule, f.text) for f in findings] == [("FL401", "cures depression")]
+    html = "<h2>Ketamine</h2><h1>Yoga</h1><p>It cures depression.</p>"
+    assert matcher.check(parse_document(html, "d.html", "html")) == []
