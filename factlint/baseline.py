@@ -78,14 +78,14 @@ def read_baseline(file: Path) -> Counter[Key]:
     except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
         raise UsageError(f"{file}: cannot read baseline: {exc}") from None
     entries = data.get("entries") if isinstance(data, dict) else None
-    if data.get("version") != BASELINE_VERSION or not isinstance(entries, list):
+    if not isinstance(entries, list) or data.get("version") != BASELINE_VERSION:
         raise UsageError(f"{file}: not a factlint baseline (version {BASELINE_VERSION})")
     counts: Counter[Key] = Counter()
-    try:
-        for entry in entries:
-            counts[(entry["path"], entry["rule"], entry["sentence"])] += int(entry.get("count", 1))
-    except (TypeError, KeyError, ValueError):
-        raise UsageError(f"{file}: malformed baseline entry: {entry!r}") from None
+    for entry in entries:
+        try:
+            counts[(str(entry["path"]), str(entry["rule"]), str(entry["sentence"]))] += int(entry.get("count", 1))
+        except (TypeError, KeyError, ValueError, AttributeError):
+            raise UsageError(f"{file}: malformed baseline entry: {entry!r}"[:300]) from None
     return counts
 
 
