@@ -8,6 +8,7 @@ regexes that compile -- run once every file is in, so any file may refer to what
 from __future__ import annotations
 
 import difflib
+import re
 import functools
 import hashlib
 from collections.abc import Collection, Iterator, Sequence
@@ -19,7 +20,7 @@ import regex
 
 from factlint.findings import Severity
 from factlint.rulebook.locate import default_rulebook_dir, identity, rulebook_files, shown
-from factlint.rulebook.model import Category, Fact, Matching, Rule, Rulebook, Source, Subject
+from factlint.rulebook.model import Category, Fact, Fix, Matching, Rule, Rulebook, Source, Subject
 from factlint.rulebook.schema import Record, read_file
 from factlint.rulebook.yaml_source import fail, load_node
 
@@ -237,6 +238,7 @@ class _RuleBuilder:
             max_gap=record.number("max-gap"),
             flag_examples=examples.texts("flag"),
             pass_examples=examples.texts("pass"),
+            fix=self._fix(),
             file=self.path,
             line=record.line,
         )
@@ -272,6 +274,18 @@ class _RuleBuilder:
             fail(self.path, record.line_of("absent"),
                  f"'absent' in {record.what} only works with 'scope: document'")
         return cast('Literal["sentence", "document"]', scope)
+
+    def _fix(self) -> Fix | None:
+        fix = self.record.section("fix")
+        if fix is None:
+            return None
+        match, replace = fix.text("match"), fix.text("replace")
+        try:
+            # `(?:match)|` has the same groups and matches "": expanding checks every \1 / \g<name>.
+            re.compile(f"(?:{match})|").fullmatch("").expand(replace)  # type: ignore[union-attr]
+        except (re.error, IndexError) as exc:
+            fail(self.path, fix.line, f"'fix' in {self.record.what} is not valid: {exc}")
+        return Fix(match=match, replace=replace, safe=fix.optional_text("safe") == "true")
 
     def _fact(self) -> Fact:
         record = self.record

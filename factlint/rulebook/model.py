@@ -54,6 +54,19 @@ class Matching:
 
 
 @dataclass(frozen=True, slots=True)
+class Fix:
+    """A rewrite of the matched text: applies when `match` (a regex) matches ALL of it, ignoring case.
+
+    `replace` may use the regex's groups (`\\1`). Only a `safe` fix is applied by `--fix`: one whose
+    result is always correct and grammatical, whatever the surrounding sentence.
+    """
+
+    match: str
+    replace: str
+    safe: bool = False
+
+
+@dataclass(frozen=True, slots=True)
 class Rule:
     id: str  # e.g. "FL401"
     name: str  # kebab-case, e.g. "cure-claim"
@@ -73,6 +86,7 @@ class Rule:
     max_gap: int | None = None  # overrides Matching.max_gap
     flag_examples: tuple[str, ...] = ()
     pass_examples: tuple[str, ...] = ()
+    fix: Fix | None = None  # optional rewrite of the matched text (`factlint check --fix`)
     file: str = ""  # rulebook file and line, for messages
     line: int = 0
 

@@ -173,6 +173,12 @@ EXAMPLES = Section("examples", (
     _list("pass", required=True, min_items=1),
 ), label_key=None)
 
+FIX = Section("fix", (
+    _text("match", required=True),
+    _text("replace", required=True),
+    _text("safe", choices=("true", "false")),
+), label_key=None)
+
 SEVERITIES = ("error", "warning", "info")
 SCOPES = ("sentence", "document")
 
@@ -194,6 +200,7 @@ RULE = Section("rule", (
     _text("suggestion", required=True, prose=True),
     _text("fact", required=True, form=ID),
     Key("examples", Kind.SECTION, required=True, section=EXAMPLES),
+    Key("fix", Kind.SECTION, section=FIX),
 ))
 
 TOP = Section("", (
