@@ -221,6 +221,8 @@ def check(paths, stdin_filename, output_format, fail_on, select, ignore, severit
     rulebook = _rulebook(settings)
     if show_diff and fix:
         raise UsageError("--diff and --fix cannot be used together (--diff changes nothing)")
+    if (show_diff or fix) and STDIN in paths:
+        raise UsageError("--diff and --fix work on files, not on standard input")
     if baseline and write_baseline:
         raise UsageError("--baseline and --write-baseline cannot be used together")
     _check_per_file_ignores(settings, rulebook)

@@ -119,3 +119,8 @@ def test_rdjsonl_carries_the_safe_fix_as_a_suggestion(run_cli, tmp_path):
     (suggestion,) = diagnostic["suggestions"]
     assert suggestion["text"] == "approved for treatment-resistant depression"
     assert suggestion["range"] == diagnostic["location"]["range"]
+
+
+def test_fix_refuses_standard_input(run_cli, tmp_path):
+    code, out, err = run_cli("check", "-", "--fix", input=f"{BROAD}\n")
+    assert code == 2 and out == "" and "not on standard input" in err

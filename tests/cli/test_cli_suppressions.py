@@ -98,3 +98,10 @@ def test_per_file_ignores_with_an_unknown_rule_is_a_config_error(run_cli, tmp_pa
     code, out, err = run_cli("check", "a.md")
     assert code == 2 and out == ""
     assert err.startswith("factlint: error: .factlint.yaml: per-file-ignores '*.md': 'FL9999' matches no rule")
+
+
+def test_mdx_comment_directive(run_cli, tmp_path):
+    write(tmp_path / "page.mdx", f"{{/* factlint-disable-next-line FL401 -- quoted headline */}}\n{CLAIM}\n")
+    code, data = report(run_cli, "page.mdx", "--select", "FL401")
+    assert code == 0 and data["findings"] == []
+    assert data["suppressed"][0]["suppressed"]["reason"] == "quoted headline"
