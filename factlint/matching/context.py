@@ -4,6 +4,10 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from factlint.matching.index import CueList
 
 # How far before a claim (in tokens, within the same clause) a negation or hedge still applies.
 CUE_REACH = 8
@@ -66,7 +70,7 @@ def find_sequence(sentence: Sentence, stems: Sequence[str]) -> list[int]:
 def cue_applies(
     sentence: Sentence,
     matched: Sequence[int],
-    cues: Sequence[tuple[str, ...]],
+    cues: CueList,
     *,
     after: bool = False,
 ) -> bool:
@@ -78,7 +82,9 @@ def cue_applies(
     first, last = matched[0], matched[-1]
     claim_tokens = set(matched)
     clauses = sentence.clauses
-    for cue in cues:
+    by_first = cues.by_first
+    present = sentence.positions.keys() & by_first.keys()
+    for cue in (cue for first in sorted(present) for cue in by_first[first]):
         for start in find_sequence(sentence, cue):
             end = start + len(cue) - 1
             if any(i in claim_tokens for i in range(start, end + 1)):

@@ -1,31 +1,48 @@
 """The Matcher: one compiled rulebook, applied to documents segment by segment.
 
-Hot path (every segment): fast normalisation, a C-level word split, set look-ups against the
-lexicon. Only segments where every stem of some claim is present (or a regex pre-filter hits)
-go on to sentence splitting, window matching and context judgement.
+Hot path (every segment): fold the text, split it on whitespace, and compare the token set
+with the lexicon's caches (C-level set operations). Only segments where every stem of some
+claim is present, or a literal fragment of some regex, go on to sentence splitting; only
+sentences that pass the same test are tokenised, window-matched and judged in context.
 """
 
 from __future__ import annotations
 
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 
 from factlint.documents.model import Document, Segment
 from factlint.findings import Finding
 from factlint.matching.context import Sentence, cue_applies, find_window
 from factlint.matching.index import NEGATION, Claim, CompiledRule, RuleIndex, compile_rulebook
-from factlint.matching.normalize import normalize, normalize_with_map
+from factlint.matching.normalize import fold, normalize, normalize_with_map
 from factlint.matching.tokens import CLAUSE_PUNCTUATION, WORD, sentence_spans
 from factlint.rulebook.model import Rulebook
+
+# Three or more distinct one-letter tokens (other than the words "a" and "i") hint at letters
+# spelled out with spaces ("c u r e s"), which whitespace tokens cannot see.
+_SPACED_LETTERS = frozenset("bcdefghjklmnopqrstuvwxyz")
 
 
 @dataclass(frozen=True, slots=True)
 class _Hit:
-    """A claim that matched a sentence and survived context checks, in normalised coordinates."""
+    """A claim that matched a sentence and survived context checks, in segment coordinates."""
 
     rule_index: int
     start: int
     end: int
     sentence: str
+
+
+@dataclass(frozen=True, slots=True)
+class _Candidates:
+    """What a segment (or sentence) might contain: claims to window-match, pattern rules to run."""
+
+    claims: tuple[Claim, ...]
+    pattern_rules: tuple[int, ...]
+
+    def __bool__(self) -> bool:
+        return bool(self.claims or self.pattern_rules)
 
 
 class Matcher:
@@ -39,7 +56,6 @@ class Matcher:
 
     def check(self, document: Document) -> list[Finding]:
         index = self.index
-        lexicon = index.lexicon
         findings: list[Finding] = []
         headings: list[tuple[int, frozenset[str]]] = []  # (level, subjects) of the open sections
         heading_topic: frozenset[str] = frozenset()  # subjects of every open section's heading
@@ -48,11 +64,7 @@ class Matcher:
         risk_mentions: list[tuple[Segment, set[str]]] = []  # segments that may satisfy `absent`
 
         for segment in document.segments:
-            text = normalize(segment.text)
-            words = set(WORD.findall(text))
-            lexicon.learn(words.difference(lexicon.canonical))
-            canonical = lexicon.canonical
-            stems = {canonical[w] for w in words.intersection(lexicon.relevant)}
+            tokens, stems = self._scan(segment.text)
             own_topic = self._subjects(stems)
             if segment.kind == "heading":
                 level = getattr(segment, "level", 1)
@@ -68,13 +80,12 @@ class Matcher:
             if index.absent_stems and not stems.isdisjoint(index.absent_stems):
                 risk_mentions.append((segment, stems))
 
-            claims = self._candidate_claims(stems, topic)
-            pattern_hit = index.any_pattern is not None and index.any_pattern.search(text) is not None
-            if not claims and not pattern_hit:
+            candidates = self._candidates(tokens, stems, topic, settled=document_claims.keys())
+            if not candidates:
                 continue
-            for hit in self._examine(segment.text, claims, pattern_hit, topic):
+            for hit in self._examine(segment.text, candidates):
                 finding = self._finding(document, segment, hit)
-                if hit.rule_index in index.document_rules:
+                if index.rules[hit.rule_index].is_document_rule:
                     document_claims.setdefault(hit.rule_index, finding)
                 else:
                     findings.append(finding)
@@ -87,77 +98,110 @@ class Matcher:
 
     # -- pre-filter -----------------------------------------------------------------------------
 
+    def _scan(self, text: str) -> tuple[set[str], set[str]]:
+        """Whitespace tokens of folded text, and the vocabulary stems they contain."""
+        folded = fold(text)
+        tokens = set(folded.split())
+        stems = self.index.lexicon.stems_of(tokens)
+        if len(tokens.intersection(_SPACED_LETTERS)) >= 3:
+            stems |= self.index.lexicon.stems_of(set(normalize(text).split()))
+        return tokens, stems
+
     def _subjects(self, stems: set[str]) -> frozenset[str]:
-        if not stems & self.index.subject_stems:
+        if stems.isdisjoint(self.index.subject_stems):
             return frozenset()
         return frozenset(
             subject
             for subject, aliases in self.index.subject_aliases.items()
-            if any(set(alias) <= stems for alias in aliases)
+            if any(stems.issuperset(alias) for alias in aliases)
         )
 
-    def _candidate_claims(self, stems: set[str], topic: frozenset[str]) -> list[Claim]:
+    def _candidates(
+        self, tokens: set[str], stems: set[str], topic: frozenset[str], settled: Collection[int]
+    ) -> _Candidates:
+        """Claims and pattern rules the segment may hold; `settled` document rules already fired."""
         index = self.index
-        found: list[Claim] = []
-        for anchor in stems.intersection(index.by_anchor):
-            for claim_index in index.by_anchor[anchor]:
-                claim = index.claims[claim_index]
-                if claim.stem_set <= stems and self._on_topic(index.rules[claim.rule_index], topic):
-                    found.append(claim)
-        found.sort(key=lambda c: (c.rule_index, c.stems))
-        return found
+        rules = index.rules
+        claims = [
+            claim
+            for anchor in stems.intersection(index.by_anchor)
+            for claim in index.by_anchor[anchor]
+            if claim.stem_set <= stems
+            and claim.rule_index not in settled
+            and _on_topic(rules[claim.rule_index], topic)
+        ]
+        claims.sort(key=lambda c: (c.rule_index, c.stems))
+        return _Candidates(tuple(claims), self._pattern_rules(tokens, topic))
 
-    @staticmethod
-    def _on_topic(rule: CompiledRule, topic: frozenset[str]) -> bool:
-        return not rule.subjects or not rule.subjects.isdisjoint(topic)
+    def _pattern_rules(self, tokens: set[str], topic: frozenset[str] | None) -> tuple[int, ...]:
+        """Rules with a regex whose required fragments all occur in `tokens` (and on topic)."""
+        index = self.index
+        fragments = index.lexicon.fragments_of(tokens)
+        found = set(index.ungated_pattern_rules)
+        for fragment in fragments:
+            for rule_index in index.by_fragment.get(fragment, ()):
+                if rule_index not in found and any(
+                    all(not fragments.isdisjoint(group) for group in requirement)
+                    for requirement in index.requirements[rule_index]
+                ):
+                    found.add(rule_index)
+        rules = index.rules
+        return tuple(sorted(r for r in found if topic is None or _on_topic(rules[r], topic)))
 
     # -- close examination of one segment -----------------------------------------------------
 
-    def _examine(
-        self, text: str, claims: list[Claim], pattern_hit: bool, topic: frozenset[str]
-    ) -> list[_Hit]:
-        index = self.index
+    def _examine(self, text: str, candidates: _Candidates) -> list[_Hit]:
         normalized, origin = normalize_with_map(text)
+        lexicon = self.index.lexicon
         hits: list[_Hit] = []
         for start, end in sentence_spans(normalized):
+            tokens = set(normalized[start:end].split())
+            stems = lexicon.stems_of(tokens)
+            claims = [c for c in candidates.claims if c.stem_set <= stems]
+            pattern_rules = (
+                [r for r in self._pattern_rules(tokens, None) if r in candidates.pattern_rules]
+                if candidates.pattern_rules else []
+            )
+            if not claims and not pattern_rules:
+                continue
             sentence = self._sentence(normalized, start, end)
             if self._is_question(normalized[start:end], sentence):
                 continue
-            stem_set = sentence.positions.keys()
-            # Per rule, report the earliest (then longest) claim whose context is not compliant.
-            best: dict[int, tuple[int, int]] = {}
-            for claim in claims:
-                if not claim.stem_set <= stem_set:
-                    continue
-                window = find_window(sentence, claim.stems, claim.max_gap)
-                if window is None:
-                    continue
-                span = (sentence.starts[window[0]], sentence.ends[window[-1]])
-                current = best.get(claim.rule_index)
-                if current is not None and (current[0], -current[1]) <= (span[0], -span[1]):
-                    continue
-                if self._compliant(index.rules[claim.rule_index], sentence, window):
-                    continue
-                best[claim.rule_index] = span
             text_of_sentence = normalized[start:end].strip()
-            hits.extend(_Hit(rule_index, s, e, text_of_sentence) for rule_index, (s, e) in best.items())
-            done = set(best)
-            if pattern_hit:
-                hits.extend(self._pattern_hits(normalized, start, end, sentence, topic, done))
-        return [
-            _Hit(h.rule_index, origin[h.start], origin[h.end - 1] + 1, h.sentence) for h in hits
-        ]
+            found = self._claim_hits(sentence, claims)
+            found.update(self._pattern_hits(normalized, start, end, sentence, pattern_rules, found))
+            hits.extend(
+                _Hit(rule_index, origin[s], origin[e - 1] + 1, text_of_sentence)
+                for rule_index, (s, e) in found.items()
+            )
+        return hits
+
+    def _claim_hits(self, sentence: Sentence, claims: list[Claim]) -> dict[int, tuple[int, int]]:
+        """Per rule, the earliest (then longest) claim whose context is not compliant."""
+        best: dict[int, tuple[int, int]] = {}
+        for claim in claims:
+            window = find_window(sentence, claim.stems, claim.max_gap)
+            if window is None:
+                continue
+            span = (sentence.starts[window[0]], sentence.ends[window[-1]])
+            current = best.get(claim.rule_index)
+            if current is not None and (current[0], -current[1]) <= (span[0], -span[1]):
+                continue
+            if self._compliant(self.index.rules[claim.rule_index], sentence, window):
+                continue
+            best[claim.rule_index] = span
+        return best
 
     def _pattern_hits(
         self, normalized: str, start: int, end: int, sentence: Sentence,
-        topic: frozenset[str], done: set[int],
-    ) -> list[_Hit]:
-        hits = []
+        pattern_rules: Sequence[int], done: dict[int, tuple[int, int]],
+    ) -> dict[int, tuple[int, int]]:
+        found: dict[int, tuple[int, int]] = {}
         text = normalized[start:end]
-        for rule_index in self.index.pattern_rules:
-            rule = self.index.rules[rule_index]
-            if rule_index in done or not self._on_topic(rule, topic):
+        for rule_index in pattern_rules:
+            if rule_index in done:
                 continue
+            rule = self.index.rules[rule_index]
             for pattern in rule.patterns:
                 match = pattern.search(text)
                 if match is None or match.end() == match.start():
@@ -167,10 +211,9 @@ class Matcher:
                           if s < m_end and e > m_start]
                 if window and self._compliant(rule, sentence, window):
                     continue
-                done.add(rule_index)
-                hits.append(_Hit(rule_index, m_start, m_end, text.strip()))
+                found[rule_index] = (m_start, m_end)
                 break
-        return hits
+        return found
 
     def _sentence(self, normalized: str, start: int, end: int) -> Sentence:
         lookup = self.index.lexicon.lookup
@@ -212,9 +255,11 @@ class Matcher:
         for phrase in rule.exceptions:
             if find_window(sentence, phrase, self.rulebook.matching.max_gap, ordered=True) is not None:
                 return True
+        cues = self.index.cues
         trailing = self.index.trailing_cues
         for name in rule.cue_lists:
-            if cue_applies(sentence, window, self.index.cues.get(name, ()), after=name in trailing):
+            cue_list = cues.get(name)
+            if cue_list is not None and cue_applies(sentence, window, cue_list, after=name in trailing):
                 return True
         return False
 
@@ -225,10 +270,10 @@ class Matcher:
 
         "Side effects include sedation" mentions risk; "zero side effects" does not.
         """
-        negations = self.index.cues.get(NEGATION, ())
+        negations = self.index.cues.get(NEGATION)
         max_gap = self.rulebook.matching.max_gap
         for segment, stems in segments:
-            wanted = [p for p in phrases if set(p) <= stems]
+            wanted = [p for p in phrases if stems.issuperset(p)]
             if not wanted:
                 continue
             normalized, _ = normalize_with_map(segment.text)
@@ -236,7 +281,9 @@ class Matcher:
                 sentence = self._sentence(normalized, start, end)
                 for phrase in wanted:
                     window = find_window(sentence, phrase, max_gap, ordered=True)
-                    if window is not None and not cue_applies(sentence, window, negations):
+                    if window is not None and (
+                        negations is None or not cue_applies(sentence, window, negations)
+                    ):
                         return True
         return False
 
@@ -264,3 +311,7 @@ class Matcher:
             fact=rule.fact.as_ref(),
             sentence=hit.sentence,
         )
+
+
+def _on_topic(rule: CompiledRule, topic: frozenset[str]) -> bool:
+    return not rule.subjects or not rule.subjects.isdisjoint(topic)

@@ -2,22 +2,25 @@
 
 Every phrase (claims, subject aliases, cues, exceptions, `absent` phrases) becomes a tuple of
 stems. Claim phrases are indexed by an anchor stem; a segment is examined closely only when all
-stems of some claim are present in it, which a set comparison decides.
+stems of some claim are present in it, which set operations decide. Regex patterns are indexed
+by the literal fragments they cannot match without (see triggers.py).
 """
 
 from __future__ import annotations
 
 from collections import defaultdict
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 import regex
 
 from factlint.matching.lexicon import Lexicon, stem
 from factlint.matching.normalize import normalize
 from factlint.matching.tokens import WORD
+from factlint.matching.triggers import Requirement, required_fragments
 from factlint.rulebook import compile_pattern
 from factlint.rulebook.model import Rule, Rulebook
 
+# Cue lists the engine gives a meaning of their own (docs/rulebook.md).
 NEGATION, CLAUSE_BREAK, QUESTION = "negation", "clause-break", "question"
 
 
@@ -36,6 +39,20 @@ class Claim:
 
 
 @dataclass(frozen=True, slots=True)
+class CueList:
+    """Cue phrases as stem tuples, grouped by first stem for a quick look-up in a sentence."""
+
+    by_first: dict[str, tuple[tuple[str, ...], ...]]
+
+    @classmethod
+    def of(cls, phrases: list[tuple[str, ...]]) -> CueList:
+        grouped: dict[str, list[tuple[str, ...]]] = defaultdict(list)
+        for phrase in phrases:
+            grouped[phrase[0]].append(phrase)
+        return cls({first: tuple(group) for first, group in grouped.items()})
+
+
+@dataclass(frozen=True, slots=True)
 class CompiledRule:
     rule: Rule
     subjects: frozenset[str]  # subject ids; empty = any topic
@@ -43,24 +60,25 @@ class CompiledRule:
     exceptions: tuple[tuple[str, ...], ...]
     patterns: tuple[regex.Pattern[str], ...]
     absent: tuple[tuple[str, ...], ...]
+    is_document_rule: bool
 
 
-@dataclass
+@dataclass(frozen=True, slots=True)
 class RuleIndex:
-    rules: list[CompiledRule]
-    claims: list[Claim]
-    by_anchor: dict[str, list[int]]  # anchor stem -> claim indexes
-    subject_aliases: dict[str, list[tuple[str, ...]]]  # subject id -> alias stem tuples
+    rules: tuple[CompiledRule, ...]
+    claims: tuple[Claim, ...]
+    by_anchor: dict[str, tuple[Claim, ...]]  # anchor stem -> claims
+    subject_aliases: dict[str, tuple[tuple[str, ...], ...]]  # subject id -> alias stem tuples
     subject_stems: frozenset[str]  # every stem that occurs in some alias
-    cues: dict[str, list[tuple[str, ...]]]  # cue list name -> cue stem tuples
+    cues: dict[str, CueList]  # cue list name -> cues
     clause_breaks: frozenset[str]
-    pattern_rules: list[int]  # rules with regex patterns
-    any_pattern: regex.Pattern[str] | None  # union of every pattern, for the pre-filter
+    question_openers: frozenset[str]  # first words of questions that do not claim
+    trailing_cues: frozenset[str]  # cue lists that also apply after a claim
+    by_fragment: dict[str, tuple[int, ...]]  # literal fragment -> rules whose patterns need it
+    requirements: dict[int, tuple[Requirement, ...]]  # rule -> what each of its patterns needs
+    ungated_pattern_rules: tuple[int, ...]  # pattern rules with no usable fragment: always tried
+    absent_stems: frozenset[str]  # stems of every `absent` phrase
     lexicon: Lexicon
-    document_rules: list[int] = field(default_factory=list)
-    absent_stems: frozenset[str] = frozenset()  # stems of every `absent` phrase
-    trailing_cues: frozenset[str] = frozenset()  # cue lists that also apply after a claim
-    question_openers: frozenset[str] = frozenset()  # first words of questions that do not claim
 
 
 def _anchor(stems: tuple[str, ...]) -> str:
@@ -71,64 +89,65 @@ def _anchor(stems: tuple[str, ...]) -> str:
 def compile_rulebook(rulebook: Rulebook) -> RuleIndex:
     vocabulary: set[str] = set()
 
-    def stems_of(phrase: str) -> tuple[str, ...]:
-        stems = phrase_stems(phrase)
-        vocabulary.update(stems)
-        return stems
+    def stems_of(phrases: tuple[str, ...]) -> tuple[tuple[str, ...], ...]:
+        result = tuple(s for s in map(phrase_stems, phrases) if s)
+        vocabulary.update(s for phrase in result for s in phrase)
+        return result
 
-    subject_aliases = {
-        sid: [s for s in (stems_of(a) for a in subject.aliases) if s]
-        for sid, subject in rulebook.subjects.items()
-    }
-    cues = {name: [s for s in (stems_of(c) for c in phrases) if s] for name, phrases in rulebook.cues.items()}
-    clause_breaks = frozenset(s for tup in cues.pop(CLAUSE_BREAK, []) for s in tup)
-    question_openers = frozenset(tup[0] for tup in cues.pop(QUESTION, []))
+    subject_aliases = {sid: stems_of(subject.aliases) for sid, subject in rulebook.subjects.items()}
+    cue_phrases = {name: stems_of(phrases) for name, phrases in rulebook.cues.items()}
+    clause_breaks = frozenset(s for phrase in cue_phrases.pop(CLAUSE_BREAK, ()) for s in phrase)
+    question_openers = frozenset(phrase[0] for phrase in cue_phrases.pop(QUESTION, ()))
 
-    compiled: list[CompiledRule] = []
+    rules: list[CompiledRule] = []
     claims: list[Claim] = []
-    by_anchor: dict[str, list[int]] = defaultdict(list)
-    pattern_rules: list[int] = []
-    document_rules: list[int] = []
-    sources: list[str] = []
+    by_anchor: dict[str, list[Claim]] = defaultdict(list)
+    by_fragment: dict[str, set[int]] = defaultdict(set)
+    requirements: dict[int, list[Requirement]] = defaultdict(list)
+    ungated: list[int] = []
     for index, rule in enumerate(rulebook.rules):
-        patterns = tuple(compile_pattern(p) for p in rule.patterns)
-        compiled.append(
+        rules.append(
             CompiledRule(
                 rule=rule,
                 subjects=frozenset(rule.subjects),
                 cue_lists=tuple(rule.unless),
-                exceptions=tuple(s for s in (stems_of(e) for e in rule.exceptions) if s),
-                patterns=patterns,
-                absent=tuple(s for s in (stems_of(a) for a in rule.absent) if s),
+                exceptions=stems_of(rule.exceptions),
+                patterns=tuple(compile_pattern(p) for p in rule.patterns),
+                absent=stems_of(rule.absent),
+                is_document_rule=rule.scope == "document",
             )
         )
         gap = rule.max_gap if rule.max_gap is not None else rulebook.matching.max_gap
-        for phrase in rule.phrases:
-            stems = stems_of(phrase)
-            if not stems:
-                continue
-            by_anchor[_anchor(stems)].append(len(claims))
-            claims.append(Claim(index, stems, frozenset(stems), gap))
-        if patterns:
-            pattern_rules.append(index)
-            sources.extend(p.pattern for p in patterns)
-        if rule.scope == "document":
-            document_rules.append(index)
+        for stems in stems_of(rule.phrases):
+            claim = Claim(index, stems, frozenset(stems), gap)
+            claims.append(claim)
+            by_anchor[_anchor(stems)].append(claim)
+        for pattern in rule.patterns:
+            requirement = required_fragments(pattern)
+            if requirement is None:
+                ungated.append(index)
+            else:
+                requirements[index].append(requirement)
+                for fragment in requirement[0]:  # any group would do: the first is indexed
+                    by_fragment[fragment].add(index)
 
-    any_pattern = compile_pattern("|".join(f"(?:{s})" for s in sources)) if sources else None
     return RuleIndex(
-        rules=compiled,
-        claims=claims,
-        by_anchor=dict(by_anchor),
+        rules=tuple(rules),
+        claims=tuple(claims),
+        by_anchor={anchor: tuple(group) for anchor, group in by_anchor.items()},
         subject_aliases=subject_aliases,
-        subject_stems=frozenset(s for aliases in subject_aliases.values() for tup in aliases for s in tup),
-        cues=cues,
+        subject_stems=frozenset(s for aliases in subject_aliases.values() for a in aliases for s in a),
+        cues={name: CueList.of(list(phrases)) for name, phrases in cue_phrases.items()},
         clause_breaks=clause_breaks,
-        pattern_rules=pattern_rules,
-        any_pattern=any_pattern,
-        lexicon=Lexicon(vocabulary, rulebook.matching),
         question_openers=question_openers,
-        document_rules=document_rules,
-        absent_stems=frozenset(s for rule in compiled for phrase in rule.absent for s in phrase),
         trailing_cues=frozenset(rulebook.matching.trailing_cues),
+        by_fragment={fragment: tuple(sorted(ids)) for fragment, ids in by_fragment.items()},
+        requirements={rule: tuple(reqs) for rule, reqs in requirements.items()},
+        ungated_pattern_rules=tuple(sorted(set(ungated))),
+        absent_stems=frozenset(s for rule in rules for phrase in rule.absent for s in phrase),
+        lexicon=Lexicon(
+            vocabulary,
+            rulebook.matching,
+            fragments=tuple(sorted({f for reqs in requirements.values() for req in reqs for g in req for f in g})),
+        ),
     )

@@ -1,19 +1,27 @@
-"""Maps surface tokens to the rulebook's vocabulary: stemming, then typo-tolerant look-up.
+"""Maps text to the rulebook's vocabulary: stemming, then typo-tolerant look-up, all cached.
 
-Every distinct surface token is classified once and cached, so the cost of fuzzy matching grows
-with the number of distinct words in the corpus, not with its size or with the number of rules.
+Two caches, both keyed by what the text contains rather than by where:
+- `canonical`: word -> vocabulary stem (or None). Every distinct word is classified once, so the
+  cost of fuzzy matching grows with the number of distinct words, not with corpus size or rules.
+- `token_stems` / `token_fragments`: whitespace-delimited token (punctuation attached, as
+  `str.split` gives it) -> the stems it contains, and the pattern fragments (triggers.py) that
+  start one of its words. The per-segment
+  pre-filter is then a C-level `split`, a set difference and a set intersection.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 
 import Stemmer
 
+from factlint.matching.normalize import join_split_letters
+from factlint.matching.tokens import WORD
 from factlint.rulebook.model import Matching
 
 NEGATED_CONTRACTION = "n't"
 NOT = "not"
+_NOTHING: frozenset[str] = frozenset()
 
 _stemmer = Stemmer.Stemmer("english")
 _LEET = str.maketrans("013457@$", "oieastas")
@@ -29,47 +37,76 @@ def stem(word: str) -> str:
 
 
 class Lexicon:
-    """The rulebook's vocabulary of stems, and a cache of what each surface token maps to."""
+    """The rulebook's vocabulary of stems, and caches of what text maps to it."""
 
-    def __init__(self, vocabulary: Iterable[str], matching: Matching) -> None:
+    def __init__(
+        self, vocabulary: Iterable[str], matching: Matching, fragments: Sequence[str] = ()
+    ) -> None:
         self.vocabulary = frozenset(vocabulary)
+        self._fragments = frozenset(fragments)
+        self._fragment_lengths = sorted({len(f) for f in self._fragments})
         self._min_length = matching.fuzzy_min_length
         self._protected = frozenset(matching.protected)
-        # Fuzzy candidates bucketed by length: a token is compared only with stems of similar length.
+        # Fuzzy candidates bucketed by length: a word is compared only with stems of similar length.
         self._by_length: dict[int, list[str]] = {}
         for word in sorted(self.vocabulary):
             if len(word) >= self._min_length - 2 and word.isalpha():
                 self._by_length.setdefault(len(word), []).append(word)
         self.canonical: dict[str, str | None] = {}
-        self.relevant: set[str] = set()  # surface tokens that map to a vocabulary stem
+        self.token_stems: dict[str, frozenset[str]] = {}
+        self.token_fragments: dict[str, frozenset[str]] = {}
+        self.stem_tokens: set[str] = set()  # tokens with at least one stem
+        self.fragment_tokens: set[str] = set()  # tokens containing a pattern fragment
 
-    def learn(self, tokens: Iterable[str]) -> None:
-        """Classify tokens not seen before."""
-        canonical = self.canonical
+    # -- whitespace tokens (the pre-filter) ------------------------------------------------
+
+    def learn_tokens(self, tokens: Iterable[str]) -> None:
+        """Classify whitespace-delimited tokens not seen before (callers pass only new ones)."""
+        lookup = self.lookup
         for token in tokens:
-            if token in canonical:
-                continue
-            found = self._classify(token)
-            canonical[token] = found
-            if found is not None:
-                self.relevant.add(token)
+            words = WORD.findall(join_split_letters(token))  # "c-u-r-e-s" is one token
+            stems = frozenset(s for s in map(lookup, words) if s is not None) or _NOTHING
+            self.token_stems[token] = stems
+            if stems:
+                self.stem_tokens.add(token)
+            prefixes = {word[:n] for word in words for n in self._fragment_lengths if len(word) >= n}
+            fragments = frozenset(prefixes.intersection(self._fragments)) or _NOTHING
+            self.token_fragments[token] = fragments
+            if fragments:
+                self.fragment_tokens.add(token)
 
-    def lookup(self, token: str) -> str | None:
-        if token not in self.canonical:
-            self.learn((token,))
-        return self.canonical[token]
+    def stems_of(self, tokens: set[str]) -> set[str]:
+        """The vocabulary stems in a set of whitespace tokens (learning new tokens first)."""
+        new = tokens.difference(self.token_stems)
+        if new:
+            self.learn_tokens(new)
+        hits = tokens.intersection(self.stem_tokens)
+        return set().union(*map(self.token_stems.__getitem__, hits)) if hits else set()
 
-    def _classify(self, token: str) -> str | None:
-        stemmed = stem(token)
+    def fragments_of(self, tokens: set[str]) -> set[str]:
+        """The pattern fragments in a set of whitespace tokens (already learnt by `stems_of`)."""
+        hits = tokens.intersection(self.fragment_tokens)
+        return set().union(*map(self.token_fragments.__getitem__, hits)) if hits else set()
+
+    # -- words ------------------------------------------------------------------------------
+
+    def lookup(self, word: str) -> str | None:
+        found = self.canonical.get(word, self)
+        if found is self:
+            found = self.canonical[word] = self._classify(word)
+        return found  # type: ignore[return-value]
+
+    def _classify(self, word: str) -> str | None:
+        stemmed = stem(word)
         if stemmed in self.vocabulary:
             return stemmed
-        if not token.isalpha() and not token.isdigit() and any(c.isalpha() for c in token):
+        if not word.isalpha() and not word.isdigit() and any(c.isalpha() for c in word):
             # Digits standing in for letters ("cur3s", "k3tamine"); "2r" or "covid19" stay unknown
             # unless the decoded word is a rulebook word.
-            decoded = token.translate(_LEET)
-            if decoded != token and decoded.isalpha():
+            decoded = word.translate(_LEET)
+            if decoded != word and decoded.isalpha():
                 return self._classify(decoded)
-        if len(token) < self._min_length or token in self._protected or not token.isalpha():
+        if len(word) < self._min_length or word in self._protected or not word.isalpha():
             return None
         # Imported here: a run whose words are all known never pays for loading rapidfuzz.
         from rapidfuzz import process

@@ -8,6 +8,7 @@ output character the index of the input character it came from; used only on can
 from __future__ import annotations
 
 import unicodedata
+from collections.abc import Sequence
 
 import regex
 
@@ -35,44 +36,51 @@ def _fold_char(ch: str) -> str:
     return unicodedata.normalize("NFKC", ch).casefold()
 
 
-def _join_split_letters(text: str) -> str:
+def join_split_letters(text: str) -> str:
+    """ "c-u-r-e-s" -> "cures" (on folded text)."""
+    if _SPLIT_LETTERS.search(text) is None:
+        return text
     return _SPLIT_LETTERS.sub(lambda m: m.group(0).replace(m.group("sep"), ""), text)
 
 
+def fold(text: str) -> str:
+    """Case-folded, NFKC, unified punctuation, invisible characters removed (letters not joined)."""
+    if text.isascii():
+        return text.lower()
+    # Whole-string C calls; equals the per-character fold except that NFKC may compose a
+    # base letter with a following combining mark (harmless for a pre-filter).
+    return unicodedata.normalize("NFKC", text.translate(_TRANSLATION)).casefold()
+
+
 def normalize(text: str) -> str:
-    """Case-folded, NFKC, unified punctuation, invisible characters removed, split letters joined."""
+    """`fold`, then letters split by a repeated separator joined."""
+    return join_split_letters(fold(text))
+
+
+def normalize_with_map(text: str) -> tuple[str, Sequence[int]]:
+    """Like `normalize`, plus `origin[i]` = index in `text` of output character i."""
     if text.isascii():
         folded = text.lower()
-    else:
-        # Whole-string C calls; equals the per-character fold except that NFKC may compose a
-        # base letter with a following combining mark (harmless for a pre-filter).
-        folded = unicodedata.normalize("NFKC", text.translate(_TRANSLATION)).casefold()
-    if _SPLIT_LETTERS.search(folded) is None:
-        return folded
-    return _join_split_letters(folded)
-
-
-def normalize_with_map(text: str) -> tuple[str, list[int]]:
-    """Like `normalize`, plus `origin[i]` = index in `text` of output character i."""
+        if _SPLIT_LETTERS.search(folded) is None:
+            return folded, range(len(text))  # the common case: same length, identity map
+        return _join_with_map(folded, range(len(text)))
     chars: list[str] = []
     origin: list[int] = []
     for index, ch in enumerate(text):
-        folded = _fold_char(ch) if not ch.isascii() or ch.isupper() else ch
-        if len(folded) == 1:
-            chars.append(folded)
-            origin.append(index)
-        else:
-            for piece in folded:
-                chars.append(piece)
-                origin.append(index)
-    folded_text = "".join(chars)
-    if _SPLIT_LETTERS.search(folded_text) is None:
-        return folded_text, origin
-    keep = [True] * len(folded_text)
-    for match in _SPLIT_LETTERS.finditer(folded_text):
+        folded_char = _fold_char(ch)
+        chars.append(folded_char)
+        origin.extend([index] * len(folded_char))
+    return _join_with_map("".join(chars), origin)
+
+
+def _join_with_map(folded: str, origin: Sequence[int]) -> tuple[str, Sequence[int]]:
+    if _SPLIT_LETTERS.search(folded) is None:
+        return folded, origin
+    keep = [True] * len(folded)
+    for match in _SPLIT_LETTERS.finditer(folded):
         sep = match.group("sep")
         for i in range(match.start(), match.end()):
-            if folded_text[i] == sep:
+            if folded[i] == sep:
                 keep[i] = False
-    joined = "".join(c for c, k in zip(folded_text, keep) if k)
+    joined = "".join(c for c, k in zip(folded, keep) if k)
     return joined, [o for o, k in zip(origin, keep) if k]

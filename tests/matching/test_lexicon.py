@@ -36,7 +36,17 @@ def test_esketamine_is_not_a_typo_of_ketamine(lexicon: Lexicon) -> None:
     assert lexicon.lookup("ketamine") == "ketamin"
 
 
-def test_each_token_classified_once(lexicon: Lexicon) -> None:
-    lexicon.learn(["ketamne", "ketamne", "hello"])
-    assert lexicon.canonical == {"ketamne": "ketamin", "hello": None}
-    assert lexicon.relevant == {"ketamne"}
+def test_whitespace_tokens_are_classified_once_with_punctuation_attached(lexicon: Lexicon) -> None:
+    assert lexicon.stems_of({"ketamne,", "c-u-r-e-s", "hello", "fda-aproved."}) == {
+        "ketamin", "cure", "fda", "approv"
+    }
+    assert lexicon.stem_tokens == {"ketamne,", "c-u-r-e-s", "fda-aproved."}
+    assert set(lexicon.canonical) == {"ketamne", "cures", "hello", "fda", "aproved"}
+
+
+def test_pattern_fragments_are_found_inside_tokens() -> None:
+    lexicon = Lexicon(VOCABULARY, Matching(), fragments=("approv", "minute", "min"))
+    tokens = {"fda-approved,", "minutes.", "hello", "ketamine", "administered"}
+    lexicon.stems_of(tokens)
+    assert lexicon.fragments_of(tokens) == {"approv", "minute", "min"}
+    assert lexicon.fragments_of({"ketamine", "administered"}) == set()  # prefixes of words only
