@@ -19,6 +19,10 @@ from factlint.matching.normalize import fold, normalize, normalize_with_map
 from factlint.matching.tokens import CLAUSE_PUNCTUATION, WORD, sentence_spans
 from factlint.rulebook.model import Rulebook
 
+# A rulebook regex that backtracks catastrophically must not hang a run: past this many seconds
+# on one sentence the rule is reported as failed for the file, and the run goes on.
+PATTERN_TIMEOUT = 1.0
+
 # Three or more distinct one-letter tokens (other than the words "a" and "i") hint at letters
 # spelled out with spaces ("c u r e s"), which whitespace tokens cannot see.
 _SPACED_LETTERS = frozenset("bcdefghjklmnopqrstuvwxyz")
@@ -32,6 +36,20 @@ class _Hit:
     start: int
     end: int
     sentence: str
+
+
+@dataclass(frozen=True, slots=True)
+class RuleFailure:
+    """A rule that could not be applied to a document (its regex timed out)."""
+
+    rule: str
+    message: str
+
+
+@dataclass(frozen=True, slots=True)
+class MatchResult:
+    findings: list[Finding]
+    failures: list[RuleFailure]
 
 
 @dataclass(frozen=True, slots=True)
@@ -55,12 +73,17 @@ class Matcher:
     # -- per document -------------------------------------------------------------------------
 
     def check(self, document: Document) -> list[Finding]:
+        return self.check_detailed(document).findings
+
+    def check_detailed(self, document: Document) -> MatchResult:
+        """Findings, sorted, and the rules that failed on this document."""
         index = self.index
         findings: list[Finding] = []
         headings: list[tuple[int, frozenset[str]]] = []  # (level, subjects) of the open sections
         heading_topic: frozenset[str] = frozenset()  # subjects of every open section's heading
         intro_topic: frozenset[str] = frozenset()  # what the paragraph before a list is about
         document_claims: dict[int, Finding] = {}
+        failed: dict[int, str] = {}  # rule index -> why it could not be applied
         risk_mentions: list[tuple[Segment, set[str]]] = []  # segments that may satisfy `absent`
 
         for segment in document.segments:
@@ -80,10 +103,10 @@ class Matcher:
             if index.absent_stems and not stems.isdisjoint(index.absent_stems):
                 risk_mentions.append((segment, stems))
 
-            candidates = self._candidates(tokens, stems, topic, settled=document_claims.keys())
+            candidates = self._candidates(tokens, stems, topic, settled=document_claims.keys() | failed.keys())
             if not candidates:
                 continue
-            for hit in self._examine(segment.text, candidates):
+            for hit in self._examine(segment.text, candidates, failed):
                 finding = self._finding(document, segment, hit)
                 if index.rules[hit.rule_index].is_document_rule:
                     document_claims.setdefault(hit.rule_index, finding)
@@ -94,7 +117,8 @@ class Matcher:
             if not self._mentions_any(index.rules[rule_index].absent, risk_mentions):
                 findings.append(finding)
         findings.sort(key=lambda f: f.sort_key)
-        return findings
+        failures = [RuleFailure(index.rules[i].rule.id, why) for i, why in sorted(failed.items())]
+        return MatchResult(findings, failures)
 
     # -- pre-filter -----------------------------------------------------------------------------
 
@@ -131,7 +155,8 @@ class Matcher:
             and _on_topic(rules[claim.rule_index], topic)
         ]
         claims.sort(key=lambda c: (c.rule_index, c.stems))
-        return _Candidates(tuple(claims), self._pattern_rules(tokens, topic))
+        pattern_rules = tuple(r for r in self._pattern_rules(tokens, topic) if r not in settled)
+        return _Candidates(tuple(claims), pattern_rules)
 
     def _pattern_rules(self, tokens: set[str], topic: frozenset[str] | None) -> tuple[int, ...]:
         """Rules with a regex whose required fragments all occur in `tokens` (and on topic)."""
@@ -150,7 +175,7 @@ class Matcher:
 
     # -- close examination of one segment -----------------------------------------------------
 
-    def _examine(self, text: str, candidates: _Candidates) -> list[_Hit]:
+    def _examine(self, text: str, candidates: _Candidates, failed: dict[int, str]) -> list[_Hit]:
         normalized, origin = normalize_with_map(text)
         lexicon = self.index.lexicon
         hits: list[_Hit] = []
@@ -169,7 +194,7 @@ class Matcher:
                 continue
             text_of_sentence = normalized[start:end].strip()
             found = self._claim_hits(sentence, claims)
-            found.update(self._pattern_hits(normalized, start, end, sentence, pattern_rules, found))
+            found.update(self._pattern_hits(normalized, start, end, sentence, pattern_rules, found, failed))
             hits.extend(
                 _Hit(rule_index, origin[s], origin[e - 1] + 1, text_of_sentence)
                 for rule_index, (s, e) in found.items()
@@ -194,16 +219,23 @@ class Matcher:
 
     def _pattern_hits(
         self, normalized: str, start: int, end: int, sentence: Sentence,
-        pattern_rules: Sequence[int], done: dict[int, tuple[int, int]],
+        pattern_rules: Sequence[int], done: dict[int, tuple[int, int]], failed: dict[int, str],
     ) -> dict[int, tuple[int, int]]:
         found: dict[int, tuple[int, int]] = {}
         text = normalized[start:end]
         for rule_index in pattern_rules:
-            if rule_index in done:
+            if rule_index in done or rule_index in failed:
                 continue
             rule = self.index.rules[rule_index]
             for pattern in rule.patterns:
-                match = pattern.search(text)
+                try:
+                    match = pattern.search(text, timeout=PATTERN_TIMEOUT)
+                except TimeoutError:
+                    failed[rule_index] = (
+                        f"pattern {pattern.pattern!r} took over {PATTERN_TIMEOUT:g} s on one sentence "
+                        "(catastrophic backtracking?); the rule was skipped for this file"
+                    )
+                    break
                 if match is None or match.end() == match.start():
                     continue
                 m_start, m_end = start + match.start(), start + match.end()

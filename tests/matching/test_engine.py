@@ -177,3 +177,19 @@ def test_sub_heading_keeps_the_topic_of_its_parent_heading(matcher: Matcher) -> 
     assert [(f.rule, f.text) for f in findings] == [("FL401", "cures depression")]
     html = "<h2>Ketamine</h2><h1>Yoga</h1><p>It cures depression.</p>"
     assert matcher.check(parse_document(html, "d.html", "html")) == []
+
+
+def test_a_catastrophic_regex_fails_its_rule_not_the_run(tmp_path: Path) -> None:
+    import time
+
+    slow = RULEBOOK.replace("patterns: ['\\b(?:100|99) ?% (?:of )?patients\\b']", "patterns: ['(a|a)+$']")
+    assert slow != RULEBOOK
+    path = tmp_path / "rules.yaml"
+    path.write_text(slow, encoding="utf-8")
+    matcher = Matcher(load_rulebook([path], include_default=False))
+    started = time.monotonic()
+    result = matcher.check_detailed(document(("paragraph", "a" * 40 + "! Ketamine cures depression.")))
+    assert time.monotonic() - started < 10
+    assert [f.rule for f in result.findings] == ["FL401"]
+    assert [f.rule for f in result.failures] == ["FL402"]
+    assert "timed out" in result.failures[0].message or "took over" in result.failures[0].message
