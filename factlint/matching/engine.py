@@ -8,8 +8,10 @@ sentences that pass the same test are tokenised, window-matched and judged in co
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass
+from itertools import accumulate
 
 from factlint.documents.model import Document, Segment
 from factlint.findings import Finding
@@ -22,6 +24,10 @@ from factlint.rulebook.model import Rulebook
 # A rulebook regex that backtracks catastrophically must not hang a run: past this many seconds
 # on one sentence the rule is reported as failed for the file, and the run goes on.
 PATTERN_TIMEOUT = 1.0
+
+# Joins segment texts for document-level look-ups; whitespace to str.split, so tokens never
+# span two segments.
+_SEPARATOR = "\x1f"
 
 # Three or more distinct one-letter tokens (other than the words "a" and "i") hint at letters
 # spelled out with spaces ("c u r e s"), which whitespace tokens cannot see.
@@ -78,32 +84,39 @@ class Matcher:
     def check_detailed(self, document: Document) -> MatchResult:
         """Findings, sorted, and the rules that failed on this document."""
         index = self.index
+        segments = document.segments
         findings: list[Finding] = []
+        document_claims: dict[int, Finding] = {}
+        failed: dict[int, str] = {}  # rule index -> why it could not be applied
+        folded = self._fold_segments(segments)
+        possible_patterns = self._possible(folded)
+        if possible_patterns is None:
+            return MatchResult(findings, [])  # no claim or regex can match anywhere in the document
+
         headings: list[tuple[int, frozenset[str]]] = []  # (level, subjects) of the open sections
         heading_topic: frozenset[str] = frozenset()  # subjects of every open section's heading
         intro_topic: frozenset[str] = frozenset()  # what the paragraph before a list is about
-        document_claims: dict[int, Finding] = {}
-        failed: dict[int, str] = {}  # rule index -> why it could not be applied
         risk_mentions: list[tuple[Segment, set[str]]] = []  # segments that may satisfy `absent`
-
-        for segment in document.segments:
-            tokens, stems = self._scan(segment.text)
+        for segment, text in zip(segments, folded):
+            tokens, stems = self._scan(text, segment.text)
             own_topic = self._subjects(stems)
-            if segment.kind == "heading":
+            kind = segment.kind
+            if kind == "heading":
                 level = getattr(segment, "level", 1)
                 while headings and headings[-1][0] >= level:
                     headings.pop()
                 headings.append((level, own_topic))
                 heading_topic = frozenset().union(*(subjects for _, subjects in headings))
             topic = own_topic | heading_topic
-            if segment.kind == "list_item":
+            if kind == "list_item":
                 topic |= intro_topic
             else:
                 intro_topic = own_topic
             if index.absent_stems and not stems.isdisjoint(index.absent_stems):
                 risk_mentions.append((segment, stems))
 
-            candidates = self._candidates(tokens, stems, topic, settled=document_claims.keys() | failed.keys())
+            settled = document_claims.keys() | failed.keys()
+            candidates = self._candidates(tokens, stems, topic, settled, possible_patterns)
             if not candidates:
                 continue
             for hit in self._examine(segment.text, candidates, failed):
@@ -122,9 +135,37 @@ class Matcher:
 
     # -- pre-filter -----------------------------------------------------------------------------
 
-    def _scan(self, text: str) -> tuple[set[str], set[str]]:
-        """Whitespace tokens of folded text, and the vocabulary stems they contain."""
-        folded = fold(text)
+    @staticmethod
+    def _fold_segments(segments: Sequence[Segment]) -> list[str]:
+        """`fold` of every segment's text, in one C-level pass over the joined document."""
+        texts = [segment.text for segment in segments]
+        folded = fold(_SEPARATOR.join(texts)).split(_SEPARATOR)
+        if len(folded) != len(texts):  # the separator occurs in the text itself
+            folded = [fold(text) for text in texts]
+        return folded
+
+    def _possible(self, folded: list[str]) -> tuple[int, ...] | None:
+        """The pattern rules possible in the document, or None when neither a claim nor a
+        pattern can match anywhere in it (most documents of a real content repository)."""
+        tokens: set[str] = set()
+        for text in folded:
+            tokens.update(text.split())
+        stems = self.index.lexicon.stems_of(tokens)
+        indexed = {r for f in self.index.lexicon.fragments_of(tokens) for r in self.index.by_fragment.get(f, ())}
+        among = tuple(sorted(indexed.union(self.index.ungated_pattern_rules)))
+        patterns = self._pattern_rules(tokens, None, among)
+        if patterns or len(tokens.intersection(_SPACED_LETTERS)) >= 3:
+            return patterns
+        by_anchor = self.index.by_anchor
+        for anchor in stems.intersection(by_anchor):
+            if any(claim.stem_set <= stems for claim in by_anchor[anchor]):
+                return patterns
+        return None
+
+    # -- pre-filter -----------------------------------------------------------------------------
+
+    def _scan(self, folded: str, text: str) -> tuple[set[str], set[str]]:
+        """Whitespace tokens of a segment's folded text, and the vocabulary stems they contain."""
         tokens = set(folded.split())
         stems = self.index.lexicon.stems_of(tokens)
         if len(tokens.intersection(_SPACED_LETTERS)) >= 3:
@@ -141,9 +182,10 @@ class Matcher:
         )
 
     def _candidates(
-        self, tokens: set[str], stems: set[str], topic: frozenset[str], settled: Collection[int]
+        self, tokens: set[str], stems: set[str], topic: frozenset[str], settled: Collection[int],
+        possible_patterns: tuple[int, ...],
     ) -> _Candidates:
-        """Claims and pattern rules the segment may hold; `settled` document rules already fired."""
+        """Claims and pattern rules the segment may hold; `settled` rules already fired or failed."""
         index = self.index
         rules = index.rules
         claims = [
@@ -155,23 +197,28 @@ class Matcher:
             and _on_topic(rules[claim.rule_index], topic)
         ]
         claims.sort(key=lambda c: (c.rule_index, c.stems))
-        pattern_rules = tuple(r for r in self._pattern_rules(tokens, topic) if r not in settled)
-        return _Candidates(tuple(claims), pattern_rules)
+        among = tuple(r for r in possible_patterns if r not in settled)
+        return _Candidates(tuple(claims), self._pattern_rules(tokens, topic, among))
 
-    def _pattern_rules(self, tokens: set[str], topic: frozenset[str] | None) -> tuple[int, ...]:
-        """Rules with a regex whose required fragments all occur in `tokens` (and on topic)."""
+    def _pattern_rules(
+        self, tokens: set[str], topic: frozenset[str] | None, among: tuple[int, ...]
+    ) -> tuple[int, ...]:
+        """The rules of `among` with a regex whose required fragments all occur in `tokens`."""
+        if not among:
+            return ()
         index = self.index
-        fragments = index.lexicon.fragments_of(tokens)
-        found = set(index.ungated_pattern_rules)
-        for fragment in fragments:
-            for rule_index in index.by_fragment.get(fragment, ()):
-                if rule_index not in found and any(
-                    all(not fragments.isdisjoint(group) for group in requirement)
-                    for requirement in index.requirements[rule_index]
-                ):
-                    found.add(rule_index)
         rules = index.rules
-        return tuple(sorted(r for r in found if topic is None or _on_topic(rules[r], topic)))
+        fragments = index.lexicon.fragments_of(tokens)
+        ungated = index.ungated_pattern_rules
+        requirements = index.requirements
+        return tuple(
+            r for r in among
+            if (topic is None or _on_topic(rules[r], topic))
+            and (
+                r in ungated
+                or any(all(not fragments.isdisjoint(g) for g in req) for req in requirements[r])
+            )
+        )
 
     # -- close examination of one segment -----------------------------------------------------
 
@@ -183,10 +230,7 @@ class Matcher:
             tokens = set(normalized[start:end].split())
             stems = lexicon.stems_of(tokens)
             claims = [c for c in candidates.claims if c.stem_set <= stems]
-            pattern_rules = (
-                [r for r in self._pattern_rules(tokens, None) if r in candidates.pattern_rules]
-                if candidates.pattern_rules else []
-            )
+            pattern_rules = self._pattern_rules(tokens, None, candidates.pattern_rules)
             if not claims and not pattern_rules:
                 continue
             sentence = self._sentence(normalized, start, end)

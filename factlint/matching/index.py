@@ -128,7 +128,9 @@ def compile_rulebook(rulebook: Rulebook) -> RuleIndex:
                 ungated.append(index)
             else:
                 requirements[index].append(requirement)
-                for fragment in requirement[0]:  # any group would do: the first is indexed
+                # Any group would do; the most selective (longest shortest fragment) is indexed.
+                group = max(requirement, key=lambda g: (min(map(len, g)), -len(g)))
+                for fragment in group:
                     by_fragment[fragment].add(index)
 
     return RuleIndex(

@@ -15,6 +15,7 @@ from collections.abc import Iterable, Sequence
 
 import Stemmer
 
+from factlint.matching.english import is_english_word
 from factlint.matching.normalize import join_split_letters
 from factlint.matching.tokens import WORD
 from factlint.rulebook.model import Matching
@@ -121,4 +122,6 @@ class Lexicon:
             hit = process.extractOne(stemmed, candidates, scorer=OSA.distance, score_cutoff=max_distance)
             if hit is not None and (best is None or hit[1] < best[0]):
                 best = (int(hit[1]), hit[0])
-        return best[1] if best else None
+        if best is None or is_english_word(word):
+            return None  # "caring" is a word, not a misspelt "curing"
+        return best[1]

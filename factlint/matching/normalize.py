@@ -27,6 +27,13 @@ _SPLIT_LETTERS = regex.compile(
 )
 
 
+_SPECIAL = regex.compile("[" + "".join(regex.escape(chr(code)) for code in _TRANSLATION) + "]")
+
+
+def _special(match: regex.Match[str]) -> str:
+    return _TRANSLATION[ord(match.group())]
+
+
 def _fold_char(ch: str) -> str:
     mapped = _TRANSLATION.get(ord(ch))
     if mapped is not None:
@@ -48,8 +55,11 @@ def fold(text: str) -> str:
     if text.isascii():
         return text.lower()
     # Whole-string C calls; equals the per-character fold except that NFKC may compose a
-    # base letter with a following combining mark (harmless for a pre-filter).
-    return unicodedata.normalize("NFKC", text.translate(_TRANSLATION)).casefold()
+    # base letter with a following combining mark (harmless for a pre-filter). str.translate
+    # with a mapping is slow on non-ASCII text, so the few special characters are substituted.
+    if _SPECIAL.search(text) is not None:
+        text = _SPECIAL.sub(_special, text)
+    return unicodedata.normalize("NFKC", text).casefold()
 
 
 def normalize(text: str) -> str:

@@ -50,3 +50,10 @@ def test_pattern_fragments_are_found_inside_tokens() -> None:
     lexicon.stems_of(tokens)
     assert lexicon.fragments_of(tokens) == {"approv", "minute", "min"}
     assert lexicon.fragments_of({"ketamine", "administered"}) == set()  # prefixes of words only
+
+
+@pytest.mark.parametrize("token", ["caring", "affects", "cares", "improves"])
+def test_real_words_are_not_typos_of_rulebook_words(token: str) -> None:
+    vocabulary = {stem(w) for w in "cure effective approve".split()}
+    lexicon = Lexicon(vocabulary, Matching(fuzzy_min_length=5))
+    assert lexicon.lookup(token) is None
