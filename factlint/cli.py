@@ -29,7 +29,9 @@ EXIT_CODES_HELP = """\b
 Exit codes:
   0  nothing found at or above the --fail-on level (default: warning)
   1  findings at or above the --fail-on level
-  2  usage, configuration, rulebook or input error (a one-line message on stderr)"""
+  2  usage, configuration, rulebook or input error (a one-line message on stderr): a path
+     that cannot be read, a rule that failed on a file; with --strict also a skipped
+     (binary) file or one decoded with replacement characters"""
 
 CONFIG_HELP = """\b
 Options can also be set in .factlint.yaml or in [tool.factlint] of pyproject.toml,
@@ -187,12 +189,15 @@ def cli() -> None:
               help="Apply the safe fixes in place, then report what is left.")
 @click.option("--unsafe-fixes", is_flag=True, default=False,
               help="With --diff or --fix: also the fixes a rule does not mark safe.")
+@click.option("--strict/--no-strict", default=None,
+              help="Exit 2 when a file is skipped (binary) or had to be decoded with replacement "
+                   "characters or a guessed encoding (default: report them, exit code unaffected).")
 @click.option("--quiet", "-q", is_flag=True, default=False, help="Do not print the summary line.")
 @click.option("--color/--no-color", default=None,
               help="Colour the report (default: only on a terminal, never when NO_COLOR is set).")
 def check(paths, stdin_filename, output_format, fail_on, select, ignore, severity, rules,
           no_default_rules, config, exclude, jobs, changed_since, exit_zero, baseline, write_baseline,
-          show_diff, fix, unsafe_fixes, quiet, color) -> int:
+          show_diff, fix, unsafe_fixes, strict, quiet, color) -> int:
     """Check PATHS (files or folders) for claims the rulebook says are wrong.
 
     Folders are searched recursively for .md, .markdown, .mdx, .html, .htm and .txt files (hidden
@@ -217,6 +222,7 @@ def check(paths, stdin_filename, output_format, fail_on, select, ignore, severit
         fail_on=Severity.parse(fail_on) if fail_on else None,
         format=output_format,
         jobs=jobs,
+        strict=strict,
     )
     rulebook = _rulebook(settings)
     if show_diff and fix:
@@ -249,16 +255,27 @@ def check(paths, stdin_filename, output_format, fail_on, select, ignore, severit
     if show_diff or fix:
         from factlint import fixes
 
-        planned = fixes.plan(_baselined(result, baseline).findings, rulebook, unsafe=unsafe_fixes)
+        planned = fixes.plan(_baselined(result, baseline).findings, rulebook, unsafe=unsafe_fixes,
+                             sources=result.sources)
         if show_diff:
             _emit(fixes.unified_diff(planned))
             return EXIT_ERROR if result.problems else (EXIT_FINDINGS if planned else EXIT_CLEAN)
-        fixes.apply(planned)
-        if planned:
-            total = sum(f.count for f in planned)
-            click.echo(f"factlint: fixed {_count(total, 'finding')} in {_count(len(planned), 'file')}",
+        failed = fixes.apply(planned)
+        written = [f for f in planned if f.path not in {path for path, _ in failed}]
+        if written:
+            total = sum(f.count for f in written)
+            click.echo(f"factlint: fixed {_count(total, 'finding')} in {_count(len(written), 'file')}",
                        err=True)
+        if planned:
             result = run_lint()
+        if failed:
+            from dataclasses import replace
+
+            from factlint.findings import FileProblem
+
+            extra = tuple(FileProblem(path, message) for path, message in failed)
+            result = replace(result, problems=tuple(sorted(result.problems + extra,
+                                                           key=lambda p: (p.path, p.message))))
     result = _baselined(result, baseline)
 
     for problem in result.problems:
@@ -269,6 +286,11 @@ def check(paths, stdin_filename, output_format, fail_on, select, ignore, severit
                                               root=root)))
 
     if result.problems:
+        return EXIT_ERROR
+    if settings.strict and (result.skipped or result.warnings):
+        what = [_count(len(result.skipped), "file") + " skipped"] if result.skipped else []
+        what += [_count(len(result.warnings), "decoding warning")] if result.warnings else []
+        _error(f"--strict: {' and '.join(what)} (see the report)")
         return EXIT_ERROR
     if not exit_zero and any(f.severity >= settings.fail_on for f in result.findings):
         return EXIT_FINDINGS
@@ -300,12 +322,15 @@ def _repo_root() -> Path | None:
     return repo_root(Path.cwd())
 
 
-def _read_stdin() -> str:
+def _read_stdin() -> bytes:
+    """All of standard input as bytes (decoded later like a file: BOMs, binary detection, warnings).
+    A closed or missing standard input reads as empty."""
     if sys.stdin is None or sys.stdin.closed:
-        return ""
-    data = sys.stdin.buffer.read()
-    # Same policy as files: UTF-8 (with or without BOM); undecodable bytes are replaced, not fatal.
-    return data.decode("utf-8-sig", errors="replace")
+        return b""
+    try:
+        return sys.stdin.buffer.read()
+    except (OSError, ValueError):  # descriptor 0 closed (`factlint check - <&-`)
+        return b""
 
 
 @cli.command(epilog=f"{CONFIG_HELP}", short_help="List the rules.")

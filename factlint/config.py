@@ -39,6 +39,7 @@ KNOWN_KEYS = (
     "extensions",
     "per-file-ignores",
     "respect-gitignore",
+    "strict",
 )
 
 
@@ -66,6 +67,7 @@ class Settings:
     # glob -> rule ids, id prefixes or categories turned off for matching files
     per_file_ignores: tuple[tuple[ExcludeGlob, tuple[str, ...]], ...] = ()
     respect_gitignore: bool = True  # skip files .gitignore'd when walking folders in a git work tree
+    strict: bool = False  # skipped files and decoding warnings make the run exit 2
 
 
 @dataclass(frozen=True, slots=True)
@@ -82,6 +84,7 @@ class Overrides:
     format: str | None = None
     jobs: int | None = None
     config: Path | None = None
+    strict: bool | None = None
 
 
 # --- discovery and reading (I/O) -------------------------------------------------------------
@@ -155,11 +158,25 @@ def _show(path: Path) -> str:
 
 
 def display_path(path: Path) -> str:
-    """Relative to the cwd when under it (with "a/../b" collapsed), else as given; "/" separators."""
+    """Relative to the cwd when under it (with "a/../b" collapsed), else as given; "/" separators.
+
+    A file name that is not valid UTF-8 shows its undecodable bytes as `\\xNN`, so every report can
+    print it (the file itself is still read by its real name).
+    """
     try:
-        return Path(os.path.abspath(path)).relative_to(Path.cwd()).as_posix()
+        shown = Path(os.path.abspath(path)).relative_to(Path.cwd()).as_posix()
     except ValueError:
-        return path.as_posix()
+        shown = path.as_posix()
+    return printable_path(shown)
+
+
+def printable_path(name: str) -> str:
+    """`name` with lone surrogates (undecodable file-name bytes, PEP 383) written as `\\xNN`."""
+    try:
+        name.encode("utf-8")
+        return name
+    except UnicodeEncodeError:
+        return os.fsencode(name).decode("utf-8", "backslashreplace")
 
 
 # --- validation (pure) -----------------------------------------------------------------------
@@ -198,7 +215,7 @@ def _validate_value(key: str, value: Any, origin: str) -> Any:
                                   f"got {_type_name(selectors)}")
             pairs.append((str(glob), tuple(s.strip() for s in selectors)))
         return tuple(pairs)
-    if key in ("no-default-rules", "respect-gitignore"):
+    if key in ("no-default-rules", "respect-gitignore", "strict"):
         if not isinstance(value, bool):
             raise ConfigError(f"{where} must be true or false, got {_type_name(value)}")
         return value
@@ -273,6 +290,7 @@ def merge(config: Mapping[str, Any], config_file: Path | None, flags: Overrides,
         per_file_ignores=tuple((ExcludeGlob(glob, base), selectors)
                                for glob, selectors in config.get("per-file-ignores", ())),
         respect_gitignore=config.get("respect-gitignore", True),
+        strict=flags.strict if flags.strict is not None else config.get("strict", False),
     )
 
 

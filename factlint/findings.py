@@ -81,3 +81,11 @@ class FileProblem:
 
     path: str
     message: str
+
+
+@dataclass(frozen=True, slots=True)
+class FileWarning:
+    """A file that was linted, but not exactly as written (e.g. invalid UTF-8 replaced with U+FFFD)."""
+
+    path: str
+    message: str

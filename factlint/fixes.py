@@ -17,7 +17,7 @@ import os
 import re
 import stat
 import tempfile
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -32,6 +32,7 @@ class FileFix:
     fixed: str
     bom: bool
     count: int  # number of rewrites
+    source: Path | None = None  # the file on disk, when its name differs from `path` (non-UTF-8 names)
 
 
 def replacement(finding: Finding, rule: Rule | None, *, unsafe: bool = False) -> str | None:
@@ -45,8 +46,11 @@ def replacement(finding: Finding, rule: Rule | None, *, unsafe: bool = False) ->
     return match.expand(fix.replace)
 
 
-def _read(path: str) -> tuple[str, bool] | None:
-    data = Path(path).read_bytes()
+def _read(path: Path) -> tuple[str, bool] | None:
+    try:
+        data = path.read_bytes()
+    except OSError:  # gone or unreadable since it was linted: nothing to fix
+        return None
     bom = data.startswith(codecs.BOM_UTF8)
     try:
         return data[3 if bom else 0:].decode("utf-8"), bom
@@ -54,8 +58,12 @@ def _read(path: str) -> tuple[str, bool] | None:
         return None
 
 
-def plan(findings: Iterable[Finding], rulebook: Rulebook, *, unsafe: bool = False) -> list[FileFix]:
-    """The fixes for every file that has at least one, sorted by path."""
+def plan(findings: Iterable[Finding], rulebook: Rulebook, *, unsafe: bool = False,
+         sources: Mapping[str, Path] | None = None) -> list[FileFix]:
+    """The fixes for every file that has at least one, sorted by path.
+
+    `sources` maps a display path to the file on disk when they differ (LintResult.sources)."""
+    sources = sources or {}
     rules = {r.id: r for r in rulebook.rules}
     by_path: dict[str, list[tuple[Finding, str]]] = {}
     for f in findings:
@@ -64,7 +72,8 @@ def plan(findings: Iterable[Finding], rulebook: Rulebook, *, unsafe: bool = Fals
             by_path.setdefault(f.path, []).append((f, text))
     out = []
     for path in sorted(by_path):
-        read = _read(path)
+        source = sources.get(path, Path(path))
+        read = _read(source)
         if read is None:
             continue
         original, bom = read
@@ -75,7 +84,7 @@ def plan(findings: Iterable[Finding], rulebook: Rulebook, *, unsafe: bool = Fals
             pieces += [original[cursor:f.start], text]
             cursor, count = f.end, count + 1
         if count:
-            out.append(FileFix(path, original, "".join(pieces) + original[cursor:], bom, count))
+            out.append(FileFix(path, original, "".join(pieces) + original[cursor:], bom, count, source))
     return out
 
 
@@ -98,9 +107,18 @@ def _lines(text: str) -> list[str]:
     return re.findall(r".*?(?:\r\n|\r|\n)|.+\Z", text, re.S)
 
 
-def apply(fixes: Sequence[FileFix]) -> None:
+def apply(fixes: Sequence[FileFix]) -> list[tuple[str, str]]:
+    """Write every fix; a file that cannot be written is left as it was and reported as
+    (path, reason), and the others are still written."""
+    failed = []
     for fix in fixes:
-        write_atomic(Path(fix.path), (codecs.BOM_UTF8 if fix.bom else b"") + fix.fixed.encode("utf-8"))
+        try:
+            write_atomic(fix.source or Path(fix.path),
+                         (codecs.BOM_UTF8 if fix.bom else b"") + fix.fixed.encode("utf-8"))
+        except OSError as exc:
+            reason = (exc.strerror or str(exc)).lower() if exc.strerror else str(exc)
+            failed.append((fix.path, f"could not write the fix, the file is unchanged: {reason}"))
+    return failed
 
 
 def write_atomic(path: Path, data: bytes) -> None:

@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import fnmatch
 import os
+import subprocess
+import tempfile
 from collections.abc import Iterable, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
@@ -17,8 +19,9 @@ from pathlib import Path, PurePosixPath
 from factlint import gitfiles
 from factlint.config import ExcludeGlob, Settings, display_path
 from factlint.documents import Document, detect_format, parse_document, read_document
+from factlint.documents.decode import decode_bytes
 from factlint.errors import InputError, SkippedFile
-from factlint.findings import FileProblem, Finding, Skipped
+from factlint.findings import FileProblem, FileWarning, Finding, Skipped
 from factlint.matching import Matcher
 from factlint.rulebook.model import Rulebook
 from factlint.suppressions import Notice, SuppressedFinding, apply_suppressions
@@ -38,6 +41,10 @@ class LintResult:
     baselined: int = 0  # findings hidden because the baseline lists them
     # (start, end) columns of each finding counted in UTF-8 bytes (reviewdog's unit), 1-based.
     byte_columns: dict[Finding, tuple[int, int]] = field(default_factory=dict, compare=False)
+    # files linted, but not exactly as written (invalid UTF-8 replaced, a legacy encoding guessed)
+    warnings: tuple[FileWarning, ...] = ()
+    # display path -> the path on disk (they differ for file names that are not valid UTF-8)
+    sources: dict[str, Path] = field(default_factory=dict, compare=False)
 
 
 @dataclass(frozen=True, slots=True)
@@ -50,6 +57,8 @@ class FileOutcome:
     byte_columns: dict[Finding, tuple[int, int]]
     skipped: Skipped | None = None
     problem: FileProblem | None = None
+    warnings: tuple[str, ...] = ()
+    failures: tuple[str, ...] = ()  # rules that could not be applied to this file (regex timeout)
 
 
 @dataclass(frozen=True, slots=True)
@@ -95,27 +104,51 @@ def collect_files(paths: Sequence[str], settings: Settings) -> tuple[list[Target
     excluded globs; symlinked folders are not followed (no loops). A file named explicitly is linted
     whatever its suffix (unknown suffixes as plain text), unless an exclude glob matches it: editors
     and pre-commit pass file names, and the config's excludes must still hold for them.
+
+    A folder that cannot be listed, a missing path or a symlink loop is a FileProblem (exit 2 at the
+    end of the run); the rest of the run goes on.
     """
     targets: dict[str, Target] = {}
     problems: list[FileProblem] = []
     for given in paths:
         path = Path(given)
         if path.is_dir():
-            for file in _walk(path, settings):
+            files, walk_problems = _walk(path, settings)
+            problems.extend(walk_problems)
+            for file in files:
                 _add(targets, file)
         elif path.is_file():
             if not is_excluded(path, settings.exclude):
                 _add(targets, path)
         else:
-            reason = "no such file or directory" if not os.path.lexists(path) else "not a regular file"
-            problems.append(FileProblem(display_path(path), reason))
+            problems.append(FileProblem(display_path(path), _missing_reason(path)))
     return sorted(targets.values(), key=lambda t: t.display), problems
 
 
-def _walk(root: Path, settings: Settings) -> list[Path]:
+def _missing_reason(path: Path) -> str:
+    try:
+        os.stat(path)
+    except OSError as exc:
+        from factlint.documents import _reason
+
+        if not os.path.lexists(path):
+            return "no such file or directory"
+        return _reason(exc)
+    return "not a regular file"
+
+
+def _walk(root: Path, settings: Settings) -> tuple[list[Path], list[FileProblem]]:
     extensions = {e.lower() for e in settings.extensions}
-    found = []
-    for dirpath, dirnames, filenames in os.walk(root, followlinks=False):
+    found: list[Path] = []
+    problems: list[FileProblem] = []
+
+    def unreadable(exc: OSError) -> None:  # os.walk would otherwise skip the folder silently
+        from factlint.documents import _reason
+
+        where = Path(exc.filename) if exc.filename is not None else root
+        problems.append(FileProblem(display_path(where), f"cannot list this folder: {_reason(exc)}"))
+
+    for dirpath, dirnames, filenames in os.walk(root, onerror=unreadable, followlinks=False):
         here = Path(dirpath)
         # Prune in place so os.walk never descends: hidden folders (.git, .venv) and excluded ones.
         dirnames[:] = sorted(
@@ -126,11 +159,45 @@ def _walk(root: Path, settings: Settings) -> list[Path]:
             if file.suffix.lower() in extensions and not is_excluded(file, settings.exclude):
                 found.append(file)
     if settings.respect_gitignore and found:
-        # One `git check-ignore` for the whole folder; nothing is ignored outside a work tree.
         absolute = {Path(os.path.abspath(f)): f for f in found}
-        dropped = gitfiles.ignored(absolute, Path(os.path.abspath(root)))
+        dropped = _git_ignored(absolute, Path(os.path.abspath(root)))
         found = [f for a, f in absolute.items() if a not in dropped]
-    return found
+    return found, problems
+
+
+def _git_ignored(files: dict[Path, Path], root: Path) -> set[Path]:
+    """Those of `files` (absolute) that .gitignore rules exclude, seen from the folder `root`.
+
+    Like ruff: a folder named on the command line is always linted, even if it is itself ignored
+    (`factlint check bench/corpus/` where .gitignore lists bench/corpus/). Below such a folder only
+    the ignore files inside it apply, relative to it; otherwise git's rules apply as usual.
+    """
+    # One `git check-ignore` for the whole folder; nothing is ignored outside a work tree.
+    if not gitfiles.ignored([root], root):
+        return gitfiles.ignored(files, root)
+    return _ignored_inside(files, root)
+
+
+def _ignored_inside(files: dict[Path, Path], root: Path) -> set[Path]:
+    """`git check-ignore` against a throw-away repository whose work tree is `root`: only the
+    .gitignore files under `root` (and the user's global excludes) apply."""
+    with tempfile.TemporaryDirectory(prefix="factlint-gitignore-") as tmp:
+        env = {**os.environ, "GIT_OPTIONAL_LOCKS": "0"}
+        try:
+            init = subprocess.run(["git", "init", "-q", tmp], capture_output=True, env=env, check=False)
+            if init.returncode != 0:
+                return set()
+            payload = b"\0".join(os.fsencode(p) for p in files) + b"\0"
+            proc = subprocess.run(
+                ["git", f"--git-dir={os.path.join(tmp, '.git')}", f"--work-tree={root}",
+                 "check-ignore", "-z", "--stdin"],
+                cwd=root, input=payload, capture_output=True, env=env, check=False,
+            )
+        except OSError:  # git not installed
+            return set()
+    if proc.returncode not in (0, 1):
+        return set()
+    return {Path(os.fsdecode(n)) for n in proc.stdout.split(b"\0") if n}
 
 
 def _add(targets: dict[str, Target], path: Path) -> None:
@@ -160,20 +227,50 @@ def _check_target(target: Target) -> FileOutcome:
         # FileProblem keeps path and reason apart; the reader's message may already name the path.
         message = str(exc).removeprefix(f"{target.display}: ")
         return FileOutcome([], [], [], {}, problem=FileProblem(target.display, message))
-    return _check_document(document, target.path)
+    except (RecursionError, MemoryError) as exc:
+        return FileOutcome([], [], [], {}, problem=FileProblem(target.display, _too_complex(exc)))
+    return _check_guarded(document, target.path)
+
+
+def _too_complex(exc: BaseException) -> str:
+    kind = "too deeply nested" if isinstance(exc, RecursionError) else "too large for the memory available"
+    return f"the file could not be checked: it is {kind}"
+
+
+def _check_guarded(document: Document, path: Path | None) -> FileOutcome:
+    """_check_document, but a bug or resource limit hit on one file is reported for that file
+    (exit 2) instead of ending the whole run."""
+    try:
+        return _check_document(document, path)
+    except (RecursionError, MemoryError) as exc:
+        return FileOutcome([], [], [], {}, problem=FileProblem(document.path, _too_complex(exc)))
+    except Exception as exc:  # a bug in factlint: name the file, go on with the others
+        first = str(exc).splitlines()[0] if str(exc) else ""
+        return FileOutcome([], [], [], {}, problem=FileProblem(
+            document.path, f"internal error while checking this file: {type(exc).__name__}: {first} "
+                           "(this is a bug; please report it)"))
 
 
 def _check_document(document: Document, path: Path | None) -> FileOutcome:
     """Match, then apply inline suppressions and per-file-ignores (in the worker: it has the text)."""
     assert _matcher is not None
-    findings = _matcher.check(document)
+    detailed = getattr(_matcher, "check_detailed", None)
+    if detailed is not None:
+        outcome = detailed(document)
+        findings, failures = list(outcome.findings), outcome.failures
+    else:  # pragma: no cover - a matcher without rule failures
+        findings, failures = _matcher.check(document), []
     active, suppressed, notices = apply_suppressions(document.path, document.text, document.format, findings)
     if _settings is not None and _settings.per_file_ignores and path is not None:
         ignored = per_file_ignored(path, _settings)
         if ignored:
             active = [f for f in active if not _selected(f, ignored)]
             suppressed = [s for s in suppressed if not _selected(s.finding, ignored)]
-    return FileOutcome(active, suppressed, notices, _byte_columns(document, findings))
+    return FileOutcome(
+        active, suppressed, notices, _byte_columns(document, findings),
+        warnings=tuple(document.warnings),
+        failures=tuple(f"rule {failure.rule} failed: {failure.message}" for failure in failures),
+    )
 
 
 def per_file_ignored(path: Path, settings: Settings) -> tuple[str, ...]:
@@ -205,13 +302,14 @@ def lint(
     settings: Settings,
     rulebook: Rulebook,
     *,
-    stdin_text: str | None = None,
+    stdin_text: str | bytes | None = None,
     stdin_filename: str | None = None,
     only: frozenset[Path] | None = None,
 ) -> LintResult:
-    """Lint `paths` ("-" is standard input, whose text the caller passes as `stdin_text`).
+    """Lint `paths` ("-" is standard input, whose content the caller passes as `stdin_text`).
 
     `only` (absolute paths), when given, keeps just those files (used by --changed-since).
+    Standard input given as bytes is decoded like a file (BOMs, binary detection, warnings).
     """
     global _matcher, _settings
     files = [p for p in paths if p != STDIN]
@@ -224,9 +322,7 @@ def lint(
     _matcher, _settings = Matcher(rulebook), settings
     if STDIN in paths:
         name = stdin_filename or "<stdin>"
-        fmt = (detect_format(Path(stdin_filename)) if stdin_filename else None) or "text"
-        document = parse_document(stdin_text or "", name, fmt)
-        outcomes.append(_check_document(document, Path(stdin_filename) if stdin_filename else None))
+        outcomes.append(_check_stdin(stdin_text, name, stdin_filename))
         stdin_names.append(name)
 
     workers = min(settings.jobs, len(targets))
@@ -234,7 +330,7 @@ def lint(
         outcomes.extend(map(_check_target, targets))
     else:
         # Big chunks amortise the pickling; several per worker keep the load balanced.
-        chunksize = max(1, len(targets) // (workers * 4))
+        chunksize = max(1, min(256, len(targets) // (workers * 4)))
         with ProcessPoolExecutor(workers, initializer=_init_worker, initargs=(rulebook, settings)) as pool:
             outcomes.extend(pool.map(_check_target, targets, chunksize=chunksize))
 
@@ -242,6 +338,7 @@ def lint(
     suppressed: list[SuppressedFinding] = []
     notices: list[Notice] = []
     skipped: list[Skipped] = []
+    warnings: list[FileWarning] = []
     byte_columns: dict[Finding, tuple[int, int]] = {}
     checked: list[str] = []
     for label, outcome in zip([*stdin_names, *(t.display for t in targets)], outcomes, strict=True):
@@ -249,6 +346,8 @@ def lint(
         suppressed.extend(outcome.suppressed)
         notices.extend(outcome.notices)
         byte_columns.update(outcome.byte_columns)
+        warnings.extend(FileWarning(label, message) for message in outcome.warnings)
+        problems.extend(FileProblem(label, message) for message in outcome.failures)
         if outcome.skipped is not None:
             skipped.append(outcome.skipped)
         elif outcome.problem is not None:
@@ -258,13 +357,34 @@ def lint(
     return LintResult(
         findings=tuple(sorted(findings, key=lambda f: f.sort_key)),
         skipped=tuple(sorted(skipped, key=lambda s: s.path)),
-        problems=tuple(sorted(problems, key=lambda p: p.path)),
+        problems=tuple(sorted(problems, key=lambda p: (p.path, p.message))),
         files_checked=len(checked),
         suppressed=tuple(sorted(suppressed, key=lambda s: s.finding.sort_key)),
         notices=tuple(sorted(notices, key=lambda n: (n.path, n.line, n.code, n.message))),
         files=tuple(sorted(set(checked))),
         byte_columns=byte_columns,
+        warnings=tuple(sorted(warnings, key=lambda w: (w.path, w.message))),
+        sources={t.display: t.path for t in targets},
     )
+
+
+def _check_stdin(content: str | bytes | None, name: str, stdin_filename: str | None) -> FileOutcome:
+    fmt = (detect_format(Path(stdin_filename)) if stdin_filename else None) or "text"
+    warnings: tuple[str, ...] = ()
+    if isinstance(content, bytes):
+        try:
+            text, warnings = decode_bytes(content)
+        except SkippedFile as skip:
+            return FileOutcome([], [], [], {}, skipped=Skipped(name, skip.reason))
+    else:
+        text = content or ""
+    try:
+        document = parse_document(text, name, fmt)
+    except (RecursionError, MemoryError) as exc:
+        return FileOutcome([], [], [], {}, problem=FileProblem(name, _too_complex(exc)))
+    if warnings:
+        document = Document(document.path, document.text, document.format, document.segments, warnings)
+    return _check_guarded(document, Path(stdin_filename) if stdin_filename else None)
 
 
 def check_examples(rulebook: Rulebook) -> list[str]:

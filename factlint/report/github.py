@@ -58,6 +58,13 @@ def render(result: "LintResult", options: ReportOptions) -> str:
             lines.append(f"::warning file={escape_property(n.path)},line={n.line},"
                          f"title={escape_property('factlint ' + n.code)}::{escape_data(n.message)}")
         lines.append("::endgroup::")
+    for w in result.warnings:
+        lines.append(f"::warning file={escape_property(w.path)},title=factlint decoding warning::"
+                     f"{escape_data(w.message)}")
+    for s in result.skipped:
+        lines.append(f"::warning file={escape_property(s.path)},title=factlint skipped::{escape_data(s.reason)}")
+    for p in result.problems:
+        lines.append(f"::error file={escape_property(p.path)},title=factlint::{escape_data(p.message)}")
     if not options.quiet:
         lines.append(summary(result))
     return "\n".join(lines) + "\n" if lines else ""

@@ -62,6 +62,7 @@ def to_dict(result: "LintResult") -> dict[str, Any]:
         "notices": [{"path": n.path, "line": n.line, "code": n.code, "message": n.message}
                     for n in result.notices],
         "skipped": [{"path": s.path, "reason": s.reason} for s in result.skipped],
+        "warnings": [{"path": w.path, "message": w.message} for w in result.warnings],
         "problems": [{"path": p.path, "message": p.message} for p in result.problems],
         "summary": {
             "files_checked": result.files_checked,
@@ -71,6 +72,7 @@ def to_dict(result: "LintResult") -> dict[str, Any]:
             "baselined": result.baselined,
             "skipped": len(result.skipped),
             "problems": len(result.problems),
+            "warnings": len(result.warnings),
         },
     }
 

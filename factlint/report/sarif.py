@@ -145,6 +145,15 @@ def _result(f: Finding, suppression: "Suppression | None", index: dict[str, int]
     return out
 
 
+def _file_note(level: str, code: str, path: str, message: str, root: Path) -> dict[str, Any]:
+    return {
+        "level": level,
+        "message": {"text": f"{path}: {message}"},
+        "descriptor": {"id": code},
+        "locations": [{"physicalLocation": {"artifactLocation": {"uri": uri(path, root)}}}],
+    }
+
+
 def _invocation(result: "LintResult", root: Path) -> dict[str, Any]:
     notes = []
     for n in result.notices:
@@ -155,6 +164,10 @@ def _invocation(result: "LintResult", root: Path) -> dict[str, Any]:
             "locations": [{"physicalLocation": {"artifactLocation": {"uri": uri(n.path, root)},
                                                 "region": {"startLine": n.line}}}],
         })
+    for w in result.warnings:
+        notes.append(_file_note("warning", "decoding-warning", w.path, w.message, root))
+    for s in result.skipped:
+        notes.append(_file_note("warning", "skipped", s.path, f"skipped: {s.reason}", root))
     for p in result.problems:
         notes.append({"level": "error", "message": {"text": f"{p.path}: {p.message}"}})
     return {"executionSuccessful": not result.problems, "toolExecutionNotifications": notes}

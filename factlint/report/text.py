@@ -28,6 +28,10 @@ def render(result: "LintResult", options: ReportOptions) -> str:
         lines.append(style(f"{n.path}:{n.line}: note: {n.message} [{n.code}]", fg="yellow"))
     if result.notices:
         lines.append("")
+    for warning in result.warnings:
+        lines.append(style(f"warning: {warning.path}: {warning.message}", fg="yellow"))
+    if result.warnings:
+        lines.append("")
     for skip in result.skipped:
         lines.append(style(f"skipped: {skip.path} ({skip.reason})", fg="bright_black"))
     if result.skipped:
@@ -72,6 +76,8 @@ def summary(result: "LintResult") -> str:
         extras.append(f"{result.baselined} in baseline")
     if result.skipped:
         extras.append(f"{len(result.skipped)} skipped")
+    if result.warnings:
+        extras.append(_plural(len(result.warnings), "decoding warning"))
     if result.problems:
         extras.append(f"{len(result.problems)} unreadable")
     tail = f" ({', '.join(extras)})" if extras else ""
