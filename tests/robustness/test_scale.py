@@ -1,0 +1,127 @@
+"""Size and shape extremes: no crash, time linear in the input, memory bounded.
+
+Default runs use sizes that take a second or two and still tell linear from quadratic growth (a 2x
+input must not take anywhere near 4x the time). FACTLINT_SLOW_TESTS=1 adds the issue's full sizes: a
+50 MB Markdown file and 100,000 small files. Peak memory is the child's own maximum resident set size
+(os.wait4), so it measures factlint, not the test process.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+from robust_support import CLAIM, MATCH, SLOW, cli_env, write
+
+BLOCK = """## Section {i}
+
+Esketamine nasal spray is used with an oral antidepressant. {claim} Some *emphasis* and a [link](https://example.com/{i}).
+
+- first item with `code` and text
+- second item: patients may feel dissociation
+
+> A quote about treatment-resistant depression.
+
+"""
+
+
+def markdown_of_size(size: int) -> str:
+    out, total, i = [], 0, 0
+    while total < size:
+        block = BLOCK.format(i=i, claim=CLAIM if i % 10 == 0 else "Plain words here.")
+        out.append(block)
+        total += len(block)
+        i += 1
+    return "".join(out)
+
+
+def measured(args: list[str], cwd: Path, timeout: float = 600) -> tuple[int, dict, float, int]:
+    """Run factlint; return (exit code, JSON report, seconds, peak RSS in MB of the factlint process)."""
+    out = cwd / "report.json"
+    with out.open("wb") as sink:
+        start = time.perf_counter()
+        proc = subprocess.Popen([sys.executable, "-m", "factlint", "check", "--format", "json", *args],
+                                cwd=cwd, stdout=sink, stderr=subprocess.PIPE, stdin=subprocess.DEVNULL,
+                                env=cli_env())
+        _, status, usage = os.wait4(proc.pid, 0)
+        seconds = time.perf_counter() - start
+    stderr = proc.stderr.read().decode() if proc.stderr else ""
+    assert "Traceback" not in stderr, stderr
+    code = os.waitstatus_to_exitcode(status)
+    return code, json.loads(out.read_text()), seconds, usage.ru_maxrss // 1024
+
+
+def test_one_megabyte_line_without_newline(tmp_path):
+    sentence = "Patients should talk to their doctor about treatment options. "
+    body = (sentence * (1_000_000 // len(sentence) + 1))[:1_000_000 - len(CLAIM) - 1] + " " + CLAIM
+    for name in ("line.txt", "line.md", "line.html"):
+        write(tmp_path / name, body)  # no trailing newline
+        code, data, seconds, rss = measured([name, "--select", "FL401", "-j", "1"], tmp_path)
+        assert code == 1
+        [finding] = data["findings"]
+        assert (finding["line"], finding["column"]) == (1, body.index(MATCH) + 1)
+        assert seconds < 60 and rss < 500, (name, seconds, rss)
+
+
+@pytest.mark.parametrize("name,content", [
+    ("bullets.md", "- " * 10_000 + CLAIM + "\n"),
+    ("ordered.md", "1. " * 10_000 + CLAIM + "\n"),
+    ("quotes.md", ">" * 10_000 + " " + CLAIM + "\n"),
+    ("staircase.md", "".join("  " * k + "- item " + CLAIM + "\n" for k in range(0, 2_000))),
+    ("divs.html", "<div><ul><li>" * 10_000 + CLAIM + "</li></ul></div>" * 10_000),
+    ("unclosed.html", "<div>" * 10_000 + "<p>" + CLAIM),
+    ("spans.html", "<span>" * 10_000 + CLAIM + "</span>" * 10_000),
+])
+def test_ten_thousand_levels_of_nesting(tmp_path, name, content):
+    write(tmp_path / name, content)
+    code, data, seconds, rss = measured([name, "--select", "FL401", "-j", "1"], tmp_path)
+    assert code == 1 and data["problems"] == [], data["problems"]
+    assert data["findings"] and all(f["text"] == MATCH for f in data["findings"])
+    assert seconds < 60 and rss < 1000, (seconds, rss)
+
+
+def test_markdown_time_grows_linearly(tmp_path):
+    small, large = (8_000_000, 16_000_000) if SLOW else (1_000_000, 2_000_000)
+    write(tmp_path / "small.md", markdown_of_size(small))
+    write(tmp_path / "large.md", markdown_of_size(large))
+    measured(["small.md", "-j", "1"], tmp_path)  # warm the file cache and bytecode
+    _, a, t_small, rss_small = measured(["small.md", "-j", "1"], tmp_path)
+    _, b, t_large, rss_large = measured(["large.md", "-j", "1"], tmp_path)
+    assert b["summary"]["findings"] >= 2 * a["summary"]["findings"] - 10
+    # Linear gives ~2x (less, with start-up time); quadratic would give ~4x. Generous for noisy CI.
+    assert t_large / t_small < 3.2, (t_small, t_large)
+    assert rss_large < 150 + rss_small * 3, (rss_small, rss_large)
+
+
+@pytest.mark.skipif(not SLOW, reason="50 MB file: set FACTLINT_SLOW_TESTS=1")
+def test_fifty_megabyte_markdown_file(tmp_path):
+    write(tmp_path / "big.md", markdown_of_size(50_000_000))
+    code, data, seconds, rss = measured(["big.md", "-j", "1"], tmp_path, timeout=900)
+    print(f"50 MB Markdown: {seconds:.1f} s, peak RSS {rss} MB, {data['summary']['findings']} findings")
+    assert code == 1 and data["summary"]["files_checked"] == 1
+    assert seconds < 300 and rss < 3000
+
+
+def _many_files(root: Path, count: int) -> None:
+    for i in range(count):
+        text = f"# Page {i}\n\n{CLAIM}\n" if i % 100 == 0 else f"# Page {i}\n\nPlain words about care.\n"
+        write(root / f"{i // 1000:03d}" / f"page{i}.md", text)
+
+
+@pytest.mark.parametrize("count", [pytest.param(100_000, marks=pytest.mark.skipif(
+    not SLOW, reason="100,000 files: set FACTLINT_SLOW_TESTS=1")), 3_000])
+def test_many_small_files(tmp_path, count):
+    _many_files(tmp_path / "site", count)
+    write(tmp_path / "site" / "broken.md", b"\x89PNG\r\n\x1a\nrest")
+    code, data, seconds, rss = measured(["site", "--select", "FL401", "--jobs", "2"], tmp_path, timeout=900)
+    print(f"{count} files, --jobs 2: {seconds:.1f} s, peak RSS {rss} MB")
+    assert code == 1
+    assert data["summary"]["files_checked"] == count  # every file checked, none silently dropped
+    assert data["summary"]["findings"] == count // 100
+    assert [s["path"] for s in data["skipped"]] == ["site/broken.md"]
+    assert rss < 200 + count // 200, rss  # main process: a few bytes of result per file
