@@ -93,28 +93,32 @@ class Matcher:
         if possible_patterns is None:
             return MatchResult(findings, [])  # no claim or regex can match anywhere in the document
 
+        anchors = index.anchor_stems
+        fragment_tokens = index.lexicon.fragment_tokens if possible_patterns else frozenset()
         headings: list[tuple[int, frozenset[str]]] = []  # (level, subjects) of the open sections
         heading_topic: frozenset[str] = frozenset()  # subjects of every open section's heading
-        intro_topic: frozenset[str] = frozenset()  # what the paragraph before a list is about
+        intro_stems: set[str] = set()  # stems of the paragraph before a list: what it is about
         risk_mentions: list[tuple[Segment, set[str]]] = []  # segments that may satisfy `absent`
         for segment, text in zip(segments, folded):
             tokens, stems = self._scan(text, segment.text)
-            own_topic = self._subjects(stems)
             kind = segment.kind
             if kind == "heading":
                 level = getattr(segment, "level", 1)
                 while headings and headings[-1][0] >= level:
                     headings.pop()
-                headings.append((level, own_topic))
+                headings.append((level, self._subjects(stems)))
                 heading_topic = frozenset().union(*(subjects for _, subjects in headings))
-            topic = own_topic | heading_topic
-            if kind == "list_item":
-                topic |= intro_topic
-            else:
-                intro_topic = own_topic
             if index.absent_stems and not stems.isdisjoint(index.absent_stems):
                 risk_mentions.append((segment, stems))
+            previous_intro = intro_stems
+            if kind != "list_item":
+                intro_stems = stems
+            if stems.isdisjoint(anchors) and tokens.isdisjoint(fragment_tokens):
+                continue  # the common case: nothing here can start a claim
 
+            topic = self._subjects(stems) | heading_topic
+            if kind == "list_item":
+                topic |= self._subjects(previous_intro)
             settled = document_claims.keys() | failed.keys()
             candidates = self._candidates(tokens, stems, topic, settled, possible_patterns)
             if not candidates:
@@ -207,18 +211,20 @@ class Matcher:
         if not among:
             return ()
         index = self.index
-        rules = index.rules
         fragments = index.lexicon.fragments_of(tokens)
-        ungated = index.ungated_pattern_rules
-        requirements = index.requirements
-        return tuple(
-            r for r in among
-            if (topic is None or _on_topic(rules[r], topic))
-            and (
-                r in ungated
-                or any(all(not fragments.isdisjoint(g) for g in req) for req in requirements[r])
-            )
-        )
+        # Rules indexed under a fragment present here; then their full requirements.
+        indexed = set(index.ungated_pattern_rules)
+        for fragment in fragments:
+            indexed.update(index.by_fragment.get(fragment, ()))
+        if not indexed:
+            return ()
+        found = []
+        for r in among:
+            if r not in indexed or (topic is not None and not _on_topic(index.rules[r], topic)):
+                continue
+            if r in index.ungated_pattern_rules or _satisfied(index.requirements[r], fragments):
+                found.append(r)
+        return tuple(found)
 
     # -- close examination of one segment -----------------------------------------------------
 
@@ -292,30 +298,25 @@ class Matcher:
         return found
 
     def _sentence(self, normalized: str, start: int, end: int) -> Sentence:
-        lookup = self.index.lexicon.lookup
+        """Tokens of one sentence with their stems, offsets and clause numbers."""
+        lexicon = self.index.lexicon
+        canonical = lexicon.canonical
+        lookup = lexicon.lookup
         breaks = self.index.clause_breaks
         boundaries = [m.start() for m in CLAUSE_PUNCTUATION.finditer(normalized, start, end)]
-        stems: list[str | None] = []
-        starts: list[int] = []
-        ends: list[int] = []
+        spans = [m.span() for m in WORD.finditer(normalized, start, end)]
+        stems = [canonical[w] if w in canonical else lookup(w) for w in (normalized[s:e] for s, e in spans)]
+        starts = tuple(s for s, _ in spans)
         clauses: list[int] = []
         positions: dict[str, list[int]] = {}
-        clause = 0
-        b = 0
-        for i, match in enumerate(WORD.finditer(normalized, start, end)):
-            while b < len(boundaries) and boundaries[b] < match.start():
-                clause += 1
-                b += 1
-            stem = lookup(match.group())
-            if stem is not None and stem in breaks:
-                clause += 1
-            stems.append(stem)
-            starts.append(match.start())
-            ends.append(match.end())
-            clauses.append(clause)
+        broken = 0  # clause-break words so far
+        for i, (token_start, stem) in enumerate(zip(starts, stems)):
             if stem is not None:
+                if stem in breaks:
+                    broken += 1
                 positions.setdefault(stem, []).append(i)
-        return Sentence(tuple(stems), tuple(starts), tuple(ends), tuple(clauses), positions)
+            clauses.append(bisect_right(boundaries, token_start - 1) + broken)
+        return Sentence(tuple(stems), starts, tuple(e for _, e in spans), tuple(clauses), positions)
 
     def _is_question(self, text: str, sentence: Sentence) -> bool:
         """A real question asks rather than claims: "Is ketamine FDA-approved for depression?".
@@ -387,6 +388,17 @@ class Matcher:
             fact=rule.fact.as_ref(),
             sentence=hit.sentence,
         )
+
+
+def _satisfied(requirements: Sequence[tuple[frozenset[str], ...]], fragments: set[str]) -> bool:
+    """Some pattern's requirement is met: each of its groups has a fragment present."""
+    for requirement in requirements:
+        for group in requirement:
+            if fragments.isdisjoint(group):
+                break
+        else:
+            return True
+    return False
 
 
 def _on_topic(rule: CompiledRule, topic: frozenset[str]) -> bool:

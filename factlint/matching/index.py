@@ -68,6 +68,7 @@ class RuleIndex:
     rules: tuple[CompiledRule, ...]
     claims: tuple[Claim, ...]
     by_anchor: dict[str, tuple[Claim, ...]]  # anchor stem -> claims
+    anchor_stems: frozenset[str]
     subject_aliases: dict[str, tuple[tuple[str, ...], ...]]  # subject id -> alias stem tuples
     subject_stems: frozenset[str]  # every stem that occurs in some alias
     cues: dict[str, CueList]  # cue list name -> cues
@@ -81,9 +82,23 @@ class RuleIndex:
     lexicon: Lexicon
 
 
+# Frequent English words (stemmed). A claim is indexed under its rarest-looking word, so these
+# ("with", "your", "have") are used only when a claim has nothing else.
+_COMMON = frozenset(stem(w) for w in """
+a about above after again against all am an and any are as at be because been before being below
+between both but by can could did do does doing down during each few for from further had has have
+having he her here hers herself him himself his how i if in into is it its itself just me more most
+my myself no nor not now of off on once only or other our ours ourselves out over own same she should
+so some such than that the their theirs them themselves then there these they this those through to
+too under until up very was we were what when where which while who whom why will with would you your
+yours yourself yourselves get got make made take go goes going come day new one two use used way
+well also back even still like much many may might must need know see look want give good first
+""".split())
+
+
 def _anchor(stems: tuple[str, ...]) -> str:
-    # The longest stem is usually the rarest in prose: few segments will reach the set check.
-    return max(stems, key=lambda s: (len(s), s))
+    # Few segments should reach the full set check: prefer uncommon words, then longer ones.
+    return max(stems, key=lambda s: (s not in _COMMON, len(s), s))
 
 
 def compile_rulebook(rulebook: Rulebook) -> RuleIndex:
@@ -137,6 +152,7 @@ def compile_rulebook(rulebook: Rulebook) -> RuleIndex:
         rules=tuple(rules),
         claims=tuple(claims),
         by_anchor={anchor: tuple(group) for anchor, group in by_anchor.items()},
+        anchor_stems=frozenset(by_anchor),
         subject_aliases=subject_aliases,
         subject_stems=frozenset(s for aliases in subject_aliases.values() for a in aliases for s in a),
         cues={name: CueList.of(list(phrases)) for name, phrases in cue_phrases.items()},

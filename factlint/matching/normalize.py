@@ -34,6 +34,9 @@ def _special(match: regex.Match[str]) -> str:
     return _TRANSLATION[ord(match.group())]
 
 
+_ASCII_RUN_OR_CHAR = regex.compile(r"[\x00-\x7f]+|.", regex.DOTALL)
+
+
 def _fold_char(ch: str) -> str:
     mapped = _TRANSLATION.get(ord(ch))
     if mapped is not None:
@@ -76,10 +79,16 @@ def normalize_with_map(text: str) -> tuple[str, Sequence[int]]:
         return _join_with_map(folded, range(len(text)))
     chars: list[str] = []
     origin: list[int] = []
-    for index, ch in enumerate(text):
-        folded_char = _fold_char(ch)
-        chars.append(folded_char)
-        origin.extend([index] * len(folded_char))
+    for match in _ASCII_RUN_OR_CHAR.finditer(text):
+        piece = match.group()
+        index = match.start()
+        if piece.isascii():  # a run of ASCII: lower() keeps its length
+            chars.append(piece.lower())
+            origin.extend(range(index, index + len(piece)))
+        else:
+            folded_char = _fold_char(piece)
+            chars.append(folded_char)
+            origin.extend([index] * len(folded_char))
     return _join_with_map("".join(chars), origin)
 
 
