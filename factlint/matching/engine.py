@@ -9,7 +9,7 @@ sentences that pass the same test are tokenised, window-matched and judged in co
 from __future__ import annotations
 
 from bisect import bisect_right
-from collections.abc import Collection, Sequence
+from collections.abc import Callable, Collection, Sequence, Set as AbstractSet
 from dataclasses import dataclass
 from itertools import accumulate
 
@@ -116,9 +116,8 @@ class Matcher:
             if stems.isdisjoint(anchors) and tokens.isdisjoint(fragment_tokens):
                 continue  # the common case: nothing here can start a claim
 
-            topic = self._subjects(stems) | heading_topic
-            if kind == "list_item":
-                topic |= self._subjects(previous_intro)
+            intro = previous_intro if kind == "list_item" else frozenset()
+            topic = _Topic(self._subjects, stems, heading_topic, intro)
             settled = document_claims.keys() | failed.keys()
             candidates = self._candidates(tokens, stems, topic, settled, possible_patterns)
             if not candidates:
@@ -161,7 +160,7 @@ class Matcher:
         if patterns or len(tokens.intersection(_SPACED_LETTERS)) >= 3:
             return patterns
         by_anchor = self.index.by_anchor
-        for anchor in stems.intersection(by_anchor):
+        for anchor in stems & self.index.anchor_stems:
             if any(claim.stem_set <= stems for claim in by_anchor[anchor]):
                 return patterns
         return None
@@ -186,7 +185,7 @@ class Matcher:
         )
 
     def _candidates(
-        self, tokens: set[str], stems: set[str], topic: frozenset[str], settled: Collection[int],
+        self, tokens: set[str], stems: set[str], topic: _Topic, settled: Collection[int],
         possible_patterns: tuple[int, ...],
     ) -> _Candidates:
         """Claims and pattern rules the segment may hold; `settled` rules already fired or failed."""
@@ -194,36 +193,29 @@ class Matcher:
         rules = index.rules
         claims = [
             claim
-            for anchor in stems.intersection(index.by_anchor)
+            for anchor in stems & index.anchor_stems
             for claim in index.by_anchor[anchor]
             if claim.stem_set <= stems
             and claim.rule_index not in settled
-            and _on_topic(rules[claim.rule_index], topic)
+            and topic.allows(rules[claim.rule_index])
         ]
         claims.sort(key=lambda c: (c.rule_index, c.stems))
         among = tuple(r for r in possible_patterns if r not in settled)
         return _Candidates(tuple(claims), self._pattern_rules(tokens, topic, among))
 
     def _pattern_rules(
-        self, tokens: set[str], topic: frozenset[str] | None, among: tuple[int, ...]
+        self, tokens: set[str], topic: _Topic | None, among: tuple[int, ...]
     ) -> tuple[int, ...]:
         """The rules of `among` with a regex whose required fragments all occur in `tokens`."""
         if not among:
             return ()
         index = self.index
         fragments = index.lexicon.fragments_of(tokens)
-        # Rules indexed under a fragment present here; then their full requirements.
-        indexed = set(index.ungated_pattern_rules)
-        for fragment in fragments:
-            indexed.update(index.by_fragment.get(fragment, ()))
-        if not indexed:
-            return ()
         found = []
-        for r in among:
-            if r not in indexed or (topic is not None and not _on_topic(index.rules[r], topic)):
-                continue
+        for r in among:  # the few rules possible in this document (see _possible)
             if r in index.ungated_pattern_rules or _satisfied(index.requirements[r], fragments):
-                found.append(r)
+                if topic is None or topic.allows(index.rules[r]):
+                    found.append(r)
         return tuple(found)
 
     # -- close examination of one segment -----------------------------------------------------
@@ -401,5 +393,28 @@ def _satisfied(requirements: Sequence[tuple[frozenset[str], ...]], fragments: se
     return False
 
 
-def _on_topic(rule: CompiledRule, topic: frozenset[str]) -> bool:
-    return not rule.subjects or not rule.subjects.isdisjoint(topic)
+class _Topic:
+    """What a segment is about: subjects in it, in the headings above it, and (for a list item)
+    in the paragraph introducing the list. Worked out only if a rule with subjects needs it."""
+
+    __slots__ = ("_subjects_of", "_stems", "_heading", "_intro", "_subjects")
+
+    def __init__(
+        self, subjects_of: Callable[[AbstractSet[str]], frozenset[str]], stems: AbstractSet[str],
+        heading: frozenset[str], intro: AbstractSet[str],
+    ) -> None:
+        self._subjects_of = subjects_of
+        self._stems = stems
+        self._heading = heading
+        self._intro = intro
+        self._subjects: frozenset[str] | None = None
+
+    def allows(self, rule: CompiledRule) -> bool:
+        if not rule.subjects:
+            return True
+        if self._subjects is None:
+            subjects = self._subjects_of(self._stems) | self._heading
+            if self._intro:
+                subjects |= self._subjects_of(self._intro)
+            self._subjects = subjects
+        return not rule.subjects.isdisjoint(self._subjects)
