@@ -11,7 +11,6 @@ from __future__ import annotations
 from bisect import bisect_right
 from collections.abc import Callable, Collection, Sequence, Set as AbstractSet
 from dataclasses import dataclass
-from itertools import accumulate
 
 from factlint.documents.model import Document, Segment
 from factlint.findings import Finding
@@ -165,8 +164,6 @@ class Matcher:
                 return patterns
         return None
 
-    # -- pre-filter -----------------------------------------------------------------------------
-
     def _scan(self, folded: str, text: str) -> tuple[set[str], set[str]]:
         """Whitespace tokens of a segment's folded text, and the vocabulary stems they contain."""
         tokens = set(folded.split())
@@ -175,7 +172,7 @@ class Matcher:
             stems |= self.index.lexicon.stems_of(set(normalize(text).split()))
         return tokens, stems
 
-    def _subjects(self, stems: set[str]) -> frozenset[str]:
+    def _subjects(self, stems: AbstractSet[str]) -> frozenset[str]:
         if stems.isdisjoint(self.index.subject_stems):
             return frozenset()
         return frozenset(
