@@ -178,7 +178,7 @@ class Matcher:
         return frozenset(
             subject
             for subject, aliases in self.index.subject_aliases.items()
-            if any(stems >= set(alias) for alias in aliases)
+            if any(stems >= alias for alias in aliases)
         )
 
     def _candidates(

@@ -69,7 +69,7 @@ class RuleIndex:
     claims: tuple[Claim, ...]
     by_anchor: dict[str, tuple[Claim, ...]]  # anchor stem -> claims
     anchor_stems: frozenset[str]
-    subject_aliases: dict[str, tuple[tuple[str, ...], ...]]  # subject id -> alias stem tuples
+    subject_aliases: dict[str, tuple[frozenset[str], ...]]  # subject id -> stems of each alias
     subject_stems: frozenset[str]  # every stem that occurs in some alias
     cues: dict[str, CueList]  # cue list name -> cues
     clause_breaks: frozenset[str]
@@ -153,7 +153,7 @@ def compile_rulebook(rulebook: Rulebook) -> RuleIndex:
         claims=tuple(claims),
         by_anchor={anchor: tuple(group) for anchor, group in by_anchor.items()},
         anchor_stems=frozenset(by_anchor),
-        subject_aliases=subject_aliases,
+        subject_aliases={sid: tuple(map(frozenset, aliases)) for sid, aliases in subject_aliases.items()},
         subject_stems=frozenset(s for aliases in subject_aliases.values() for a in aliases for s in a),
         cues={name: CueList.of(list(phrases)) for name, phrases in cue_phrases.items()},
         clause_breaks=clause_breaks,
