@@ -128,7 +128,7 @@ def parse(text: str, shown: str) -> Node | None:
     except _Refused as refused:
         fail(shown, refused.line, refused.what)
     except yaml.MarkedYAMLError as err:
-        fail(shown, _error_line(err), f"YAML syntax error: {_describe(err)}")
+        fail(shown, _error_line(err, text), f"YAML syntax error: {_describe(err)}")
     except yaml.YAMLError as err:  # ReaderError: a character YAML does not allow
         position = int(getattr(err, "position", 0) or 0)
         line = text.count("\n", 0, position) + 1
@@ -138,8 +138,18 @@ def parse(text: str, shown: str) -> Node | None:
         loader.dispose()
 
 
-def _error_line(err: yaml.MarkedYAMLError) -> int:
+def _error_line(err: yaml.MarkedYAMLError, text: str = "") -> int:
     mark = err.problem_mark or err.context_mark
+    # Something left open (a bracket, a quote) is only noticed at the end of the file: point at the
+    # line where it was opened, which is where the user has to look.
+    def at_end(m) -> bool:
+        return m is not None and not text[m.index:].strip()
+
+    if text and at_end(err.problem_mark):
+        if err.context_mark is not None and not at_end(err.context_mark):
+            mark = err.context_mark
+        else:  # no useful opening mark: the last line with anything on it
+            return text.rstrip().count("\n") + 1
     return int(mark.line) + 1 if mark is not None else 1
 
 

@@ -124,4 +124,4 @@ def test_many_small_files(tmp_path, count):
     assert data["summary"]["files_checked"] == count  # every file checked, none silently dropped
     assert data["summary"]["findings"] == count // 100
     assert [s["path"] for s in data["skipped"]] == ["site/broken.md"]
-    assert rss < 200 + count // 200, rss  # main process: a few bytes of result per file
+    assert rss < 500 + count // 200, rss  # measured 41 MB (10,000 files) and 130 MB (100,000)
