@@ -94,6 +94,8 @@ class Matcher:
 
         anchors = index.anchor_stems
         fragment_tokens = index.lexicon.fragment_tokens if possible_patterns else frozenset()
+        # A regex with no literal word to look for may match any segment.
+        every_segment = not index.ungated_pattern_rules.isdisjoint(possible_patterns)
         headings: list[tuple[int, frozenset[str]]] = []  # (level, subjects) of the open sections
         heading_topic: frozenset[str] = frozenset()  # subjects of every open section's heading
         intro_stems: set[str] = set()  # stems of the paragraph before a list: what it is about
@@ -112,7 +114,7 @@ class Matcher:
             previous_intro = intro_stems
             if kind != "list_item":
                 intro_stems = stems
-            if stems.isdisjoint(anchors) and tokens.isdisjoint(fragment_tokens):
+            if stems.isdisjoint(anchors) and tokens.isdisjoint(fragment_tokens) and not every_segment:
                 continue  # the common case: nothing here can start a claim
 
             intro = previous_intro if kind == "list_item" else frozenset()

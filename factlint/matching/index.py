@@ -77,7 +77,7 @@ class RuleIndex:
     trailing_cues: frozenset[str]  # cue lists that also apply after a claim
     by_fragment: dict[str, tuple[int, ...]]  # literal fragment -> rules whose patterns need it
     requirements: dict[int, tuple[Requirement, ...]]  # rule -> what each of its patterns needs
-    ungated_pattern_rules: tuple[int, ...]  # pattern rules with no usable fragment: always tried
+    ungated_pattern_rules: frozenset[int]  # pattern rules with no usable fragment: always tried
     absent_stems: frozenset[str]  # stems of every `absent` phrase
     lexicon: Lexicon
 
@@ -161,7 +161,7 @@ def compile_rulebook(rulebook: Rulebook) -> RuleIndex:
         trailing_cues=frozenset(rulebook.matching.trailing_cues),
         by_fragment={fragment: tuple(sorted(ids)) for fragment, ids in by_fragment.items()},
         requirements={rule: tuple(reqs) for rule, reqs in requirements.items()},
-        ungated_pattern_rules=tuple(sorted(set(ungated))),
+        ungated_pattern_rules=frozenset(ungated),
         absent_stems=frozenset(s for rule in rules for phrase in rule.absent for s in phrase),
         lexicon=Lexicon(
             vocabulary,
