@@ -193,3 +193,13 @@ def test_a_catastrophic_regex_fails_its_rule_not_the_run(tmp_path: Path) -> None
     assert [f.rule for f in result.findings] == ["FL401"]
     assert [f.rule for f in result.failures] == ["FL402"]
     assert "timed out" in result.failures[0].message or "took over" in result.failures[0].message
+
+
+def test_a_regex_without_literal_words_runs_on_every_segment(tmp_path: Path) -> None:
+    book = RULEBOOK.replace("patterns: ['\\b(?:100|99) ?% (?:of )?patients\\b']", "patterns: ['\\d{3}-\\d{4}']")
+    assert book != RULEBOOK
+    path = tmp_path / "rules.yaml"
+    path.write_text(book, encoding="utf-8")
+    matcher = Matcher(load_rulebook([path], include_default=False))
+    findings = matcher.check(document(("paragraph", "Call 555-1234 today.")))
+    assert [(f.rule, f.text) for f in findings] == [("FL402", "555-1234")]
