@@ -27,6 +27,7 @@ PATTERN_TIMEOUT = 1.0
 # Joins segment texts for document-level look-ups; whitespace to str.split, so tokens never
 # span two segments.
 _SEPARATOR = "\x1f"
+_JOIN_LIMIT = 5_000  # segments; beyond, folding one by one costs little and saves two copies
 
 # Three or more distinct one-letter tokens (other than the words "a" and "i") hint at letters
 # spelled out with spaces ("c u r e s"), which whitespace tokens cannot see.
@@ -141,8 +142,11 @@ class Matcher:
 
     @staticmethod
     def _fold_segments(segments: Sequence[Segment]) -> list[str]:
-        """`fold` of every segment's text, in one C-level pass over the joined document."""
+        """`fold` of every segment's text: one C-level pass over the joined text of a typical
+        document; segment by segment for a very large one, to keep fewer copies in memory."""
         texts = [segment.text for segment in segments]
+        if len(texts) > _JOIN_LIMIT:
+            return [fold(text) for text in texts]
         folded = fold(_SEPARATOR.join(texts)).split(_SEPARATOR)
         if len(folded) != len(texts):  # the separator occurs in the text itself
             folded = [fold(text) for text in texts]

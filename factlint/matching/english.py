@@ -7,6 +7,7 @@ common inflections are undone before looking a word up.
 
 from __future__ import annotations
 
+from collections.abc import Set as AbstractSet
 from functools import cache
 
 # suffix -> what may replace it to give the head word ("caring" -> "car", "care")
@@ -17,10 +18,10 @@ _INFLECTIONS: tuple[tuple[str, tuple[str, ...]], ...] = (
 
 
 @cache
-def _words() -> frozenset[str]:
+def _words() -> AbstractSet[str]:
     from english_words import get_english_words_set
 
-    return frozenset(get_english_words_set(["web2"], lower=True, alpha=True))
+    return get_english_words_set(["web2"], lower=True, alpha=True)  # ~235,000 words, ~15 MB
 
 
 def is_english_word(word: str) -> bool:
