@@ -49,7 +49,10 @@ def test_recall_at_least_095(report) -> None:
 
 
 @pytest.mark.skipif(not HOLDOUT.is_file(), reason="no held-out set")
-def test_holdout_figures_are_reported() -> None:
-    """Sentences written after the rules were tuned: printed, not asserted, as an honest generalisation check."""
+def test_holdout_set_keeps_the_same_bar() -> None:
+    """Sentences written after the first tuning (first run: precision 0.975, recall 0.951; see
+    docs/accuracy.md). Printed in full, and held to the same bar so a regression shows."""
     result = accuracy.evaluate(accuracy.load_corpus(HOLDOUT))
     print("\nheld-out set\n" + accuracy.render(result, details=True))
+    assert result.overall.precision >= 0.95
+    assert result.overall.recall >= 0.95
