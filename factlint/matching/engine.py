@@ -69,6 +69,9 @@ class _Candidates:
         return bool(self.claims or self.pattern_rules)
 
 
+_NO_CANDIDATES = _Candidates((), ())
+
+
 class Matcher:
     """Compile once (`Matcher(rulebook)`), then `check(document)` as often as needed."""
 
@@ -97,6 +100,7 @@ class Matcher:
         fragment_tokens = index.lexicon.fragment_tokens if possible_patterns else frozenset()
         # A regex with no literal word to look for may match any segment.
         every_segment = not index.ungated_pattern_rules.isdisjoint(possible_patterns)
+        settled: set[int] = set()  # document rules that fired and rules that failed: not tried again
         headings: list[tuple[int, frozenset[str]]] = []  # (level, subjects) of the open sections
         heading_topic: frozenset[str] = frozenset()  # subjects of every open section's heading
         intro_stems: set[str] = set()  # stems of the paragraph before a list: what it is about
@@ -119,17 +123,20 @@ class Matcher:
                 continue  # the common case: nothing here can start a claim
 
             intro = previous_intro if kind == "list_item" else frozenset()
-            topic = _Topic(self._subjects, stems, heading_topic, intro)
-            settled = document_claims.keys() | failed.keys()
-            candidates = self._candidates(tokens, stems, topic, settled, possible_patterns)
+            candidates = self._candidates(
+                tokens, stems, settled, possible_patterns,
+                lambda: _Topic(self._subjects, stems, heading_topic, intro),  # noqa: B023 - used at once
+            )
             if not candidates:
                 continue
             for hit in self._examine(segment.text, candidates, failed):
                 finding = self._finding(document, segment, hit)
                 if index.rules[hit.rule_index].is_document_rule:
                     document_claims.setdefault(hit.rule_index, finding)
+                    settled.add(hit.rule_index)
                 else:
                     findings.append(finding)
+            settled.update(failed)
 
         for rule_index, finding in document_claims.items():
             if not self._mentions_any(index.rules[rule_index].absent, risk_mentions):
@@ -188,23 +195,30 @@ class Matcher:
         )
 
     def _candidates(
-        self, tokens: set[str], stems: set[str], topic: _Topic, settled: Collection[int],
-        possible_patterns: tuple[int, ...],
+        self, tokens: AbstractSet[str], stems: AbstractSet[str], settled: Collection[int],
+        possible_patterns: tuple[int, ...], topic_of_segment: Callable[[], _Topic],
     ) -> _Candidates:
-        """Claims and pattern rules the segment may hold; `settled` rules already fired or failed."""
+        """Claims and pattern rules the segment may hold; `settled` rules already fired or failed.
+
+        The topic is worked out only when some claim's words or some regex's literals are here.
+        """
         index = self.index
-        rules = index.rules
+        by_anchor = index.by_anchor
         claims = [
             claim
             for anchor in stems & index.anchor_stems
-            for claim in index.by_anchor[anchor]
-            if claim.stem_set <= stems
-            and claim.rule_index not in settled
-            and topic.allows(rules[claim.rule_index])
+            for claim in by_anchor[anchor]
+            if claim.stem_set <= stems and claim.rule_index not in settled
         ]
-        claims.sort(key=lambda c: (c.rule_index, c.stems))
         among = tuple(r for r in possible_patterns if r not in settled)
-        return _Candidates(tuple(claims), self._pattern_rules(tokens, topic, among))
+        patterns = self._pattern_rules(tokens, None, among)
+        if not claims and not patterns:
+            return _NO_CANDIDATES
+        topic = topic_of_segment()
+        rules = index.rules
+        claims = [claim for claim in claims if topic.allows(rules[claim.rule_index])]
+        claims.sort(key=lambda c: (c.rule_index, c.stems))
+        return _Candidates(tuple(claims), tuple(r for r in patterns if topic.allows(rules[r])))
 
     def _pattern_rules(
         self, tokens: set[str], topic: _Topic | None, among: tuple[int, ...]
