@@ -119,12 +119,13 @@ class Matcher:
             previous_intro = intro_stems
             if kind != "list_item":
                 intro_stems = stems
-            if stems.isdisjoint(anchors) and tokens.isdisjoint(fragment_tokens) and not every_segment:
+            regex_here = every_segment or not tokens.isdisjoint(fragment_tokens)
+            if not regex_here and stems.isdisjoint(anchors):
                 continue  # the common case: nothing here can start a claim
 
             intro = previous_intro if kind == "list_item" else frozenset()
             candidates = self._candidates(
-                tokens, stems, settled, possible_patterns,
+                tokens, stems, settled, possible_patterns if regex_here else (),
                 lambda: _Topic(self._subjects, stems, heading_topic, intro),  # noqa: B023 - used at once
             )
             if not candidates:

@@ -142,6 +142,8 @@ def compile_rulebook(rulebook: Rulebook) -> RuleIndex:
             if requirement is None:
                 ungated.append(index)
             else:
+                # Most selective group first: most segments fail the requirement at once.
+                requirement = tuple(sorted(requirement, key=lambda g: (-min(map(len, g)), len(g), sorted(g))))
                 requirements[index].append(requirement)
                 # Any group would do; the most selective (longest shortest fragment) is indexed.
                 group = max(requirement, key=lambda g: (min(map(len, g)), -len(g)))
