@@ -179,27 +179,28 @@ def test_sub_heading_keeps_the_topic_of_its_parent_heading(matcher: Matcher) -> 
     assert matcher.check(parse_document(html, "d.html", "html")) == []
 
 
+def matcher_with_pattern(tmp_path: Path, pattern: str) -> Matcher:
+    """The test rulebook with FL402's regex replaced by `pattern`."""
+    book = RULEBOOK.replace("patterns: ['\\b(?:100|99) ?% (?:of )?patients\\b']", f"patterns: ['{pattern}']")
+    assert book != RULEBOOK
+    path = tmp_path / "rules.yaml"
+    path.write_text(book, encoding="utf-8")
+    return Matcher(load_rulebook([path], include_default=False))
+
+
 def test_a_catastrophic_regex_fails_its_rule_not_the_run(tmp_path: Path) -> None:
     import time
 
-    slow = RULEBOOK.replace("patterns: ['\\b(?:100|99) ?% (?:of )?patients\\b']", "patterns: ['(a|a)+$']")
-    assert slow != RULEBOOK
-    path = tmp_path / "rules.yaml"
-    path.write_text(slow, encoding="utf-8")
-    matcher = Matcher(load_rulebook([path], include_default=False))
+    matcher = matcher_with_pattern(tmp_path, "(a|a)+$")
     started = time.monotonic()
     result = matcher.check_detailed(document(("paragraph", "a" * 40 + "! Ketamine cures depression.")))
     assert time.monotonic() - started < 10
     assert [f.rule for f in result.findings] == ["FL401"]
     assert [f.rule for f in result.failures] == ["FL402"]
-    assert "timed out" in result.failures[0].message or "took over" in result.failures[0].message
+    assert "took over" in result.failures[0].message
 
 
 def test_a_regex_without_literal_words_runs_on_every_segment(tmp_path: Path) -> None:
-    book = RULEBOOK.replace("patterns: ['\\b(?:100|99) ?% (?:of )?patients\\b']", "patterns: ['\\d{3}-\\d{4}']")
-    assert book != RULEBOOK
-    path = tmp_path / "rules.yaml"
-    path.write_text(book, encoding="utf-8")
-    matcher = Matcher(load_rulebook([path], include_default=False))
+    matcher = matcher_with_pattern(tmp_path, "\\d{3}-\\d{4}")
     findings = matcher.check(document(("paragraph", "Call 555-1234 today.")))
     assert [(f.rule, f.text) for f in findings] == [("FL402", "555-1234")]
