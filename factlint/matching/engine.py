@@ -292,7 +292,7 @@ class Matcher:
                     match = pattern.search(text, timeout=PATTERN_TIMEOUT)
                 except TimeoutError:
                     failed[rule_index] = (
-                        f"pattern {pattern.pattern!r} took over {PATTERN_TIMEOUT:g} s on one sentence "
+                        f"pattern '{pattern.pattern}' took over {PATTERN_TIMEOUT:g} s on one sentence "
                         "(catastrophic backtracking?); the rule was skipped for this file"
                     )
                     break
