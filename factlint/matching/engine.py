@@ -97,7 +97,7 @@ class Matcher:
             return MatchResult(findings, [])  # no claim or regex can match anywhere in the document
 
         anchors = index.anchor_stems
-        fragment_tokens = index.lexicon.fragment_tokens if possible_patterns else frozenset()
+        key_tokens = index.lexicon.key_tokens if possible_patterns else frozenset()
         # A regex with no literal word to look for may match any segment.
         every_segment = not index.ungated_pattern_rules.isdisjoint(possible_patterns)
         settled: set[int] = set()  # document rules that fired and rules that failed: not tried again
@@ -119,7 +119,7 @@ class Matcher:
             previous_intro = intro_stems
             if kind != "list_item":
                 intro_stems = stems
-            regex_here = every_segment or not tokens.isdisjoint(fragment_tokens)
+            regex_here = every_segment or not tokens.isdisjoint(key_tokens)
             if not regex_here and stems.isdisjoint(anchors):
                 continue  # the common case: nothing here can start a claim
 
@@ -211,8 +211,10 @@ class Matcher:
             for claim in by_anchor[anchor]
             if claim.stem_set <= stems and claim.rule_index not in settled
         ]
-        among = tuple(r for r in possible_patterns if r not in settled)
-        patterns = self._pattern_rules(tokens, None, among)
+        patterns: tuple[int, ...] = ()
+        if possible_patterns:
+            among = tuple(r for r in possible_patterns if r not in settled)
+            patterns = self._pattern_rules(tokens, None, among)
         if not claims and not patterns:
             return _NO_CANDIDATES
         topic = topic_of_segment()
@@ -229,9 +231,13 @@ class Matcher:
             return ()
         index = self.index
         fragments = index.lexicon.fragments_of(tokens)
+        by_fragment = index.by_fragment
+        indexed = {r for f in fragments if f in by_fragment for r in by_fragment[f]}
         found = []
         for r in among:  # the few rules possible in this document (see _possible)
-            if r in index.ungated_pattern_rules or _satisfied(index.requirements[r], fragments):
+            if r in index.ungated_pattern_rules or (
+                r in indexed and _satisfied(index.requirements[r], fragments)
+            ):
                 if topic is None or topic.allows(index.rules[r]):
                     found.append(r)
         return tuple(found)

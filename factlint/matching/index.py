@@ -169,5 +169,6 @@ def compile_rulebook(rulebook: Rulebook) -> RuleIndex:
             vocabulary,
             rulebook.matching,
             fragments=tuple(sorted({f for reqs in requirements.values() for req in reqs for g in req for f in g})),
+            key_fragments=tuple(sorted(by_fragment)),
         ),
     )

@@ -41,10 +41,12 @@ class Lexicon:
     """The rulebook's vocabulary of stems, and caches of what text maps to it."""
 
     def __init__(
-        self, vocabulary: Iterable[str], matching: Matching, fragments: Sequence[str] = ()
+        self, vocabulary: Iterable[str], matching: Matching, fragments: Sequence[str] = (),
+        key_fragments: Sequence[str] = (),
     ) -> None:
         self.vocabulary = frozenset(vocabulary)
         self._fragments = frozenset(fragments)
+        self._key_fragments = frozenset(key_fragments)  # those regexes are indexed under
         self._fragment_lengths = sorted({len(f) for f in self._fragments})
         self._min_length = matching.fuzzy_min_length
         self._protected = frozenset(matching.protected)
@@ -58,6 +60,7 @@ class Lexicon:
         self.token_fragments: dict[str, frozenset[str]] = {}
         self.stem_tokens: set[str] = set()  # tokens with at least one stem
         self.fragment_tokens: set[str] = set()  # tokens containing a pattern fragment
+        self.key_tokens: set[str] = set()  # tokens containing a fragment some regex is indexed under
 
     # -- whitespace tokens (the pre-filter) ------------------------------------------------
 
@@ -75,6 +78,8 @@ class Lexicon:
             self.token_fragments[token] = fragments
             if fragments:
                 self.fragment_tokens.add(token)
+                if not fragments.isdisjoint(self._key_fragments):
+                    self.key_tokens.add(token)
 
     def stems_of(self, tokens: set[str]) -> set[str]:
         """The vocabulary stems in a set of whitespace tokens (learning new tokens first)."""
