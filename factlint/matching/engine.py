@@ -224,7 +224,7 @@ class Matcher:
         return _Candidates(tuple(claims), tuple(r for r in patterns if topic.allows(rules[r])))
 
     def _pattern_rules(
-        self, tokens: set[str], topic: _Topic | None, among: tuple[int, ...]
+        self, tokens: AbstractSet[str], topic: _Topic | None, among: tuple[int, ...]
     ) -> tuple[int, ...]:
         """The rules of `among` with a regex whose required fragments all occur in `tokens`."""
         if not among:
