@@ -196,7 +196,7 @@ class Matcher:
         )
 
     def _candidates(
-        self, tokens: AbstractSet[str], stems: AbstractSet[str], settled: Collection[int],
+        self, tokens: set[str], stems: set[str], settled: Collection[int],
         possible_patterns: tuple[int, ...], topic_of_segment: Callable[[], _Topic],
     ) -> _Candidates:
         """Claims and pattern rules the segment may hold; `settled` rules already fired or failed.
@@ -224,7 +224,7 @@ class Matcher:
         return _Candidates(tuple(claims), tuple(r for r in patterns if topic.allows(rules[r])))
 
     def _pattern_rules(
-        self, tokens: AbstractSet[str], topic: _Topic | None, among: tuple[int, ...]
+        self, tokens: set[str], topic: _Topic | None, among: tuple[int, ...]
     ) -> tuple[int, ...]:
         """The rules of `among` with a regex whose required fragments all occur in `tokens`."""
         if not among:

@@ -11,7 +11,7 @@ Two caches, both keyed by what the text contains rather than by where:
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence, Set as AbstractSet
+from collections.abc import Iterable, Sequence
 
 import Stemmer
 
@@ -81,7 +81,7 @@ class Lexicon:
                 if not fragments.isdisjoint(self._key_fragments):
                     self.key_tokens.add(token)
 
-    def stems_of(self, tokens: AbstractSet[str]) -> set[str]:
+    def stems_of(self, tokens: set[str] | frozenset[str]) -> set[str]:
         """The vocabulary stems in a set of whitespace tokens (learning new tokens first)."""
         new = tokens.difference(self.token_stems)
         if new:
@@ -89,7 +89,7 @@ class Lexicon:
         hits = tokens.intersection(self.stem_tokens)
         return set().union(*map(self.token_stems.__getitem__, hits)) if hits else set()
 
-    def fragments_of(self, tokens: AbstractSet[str]) -> set[str]:
+    def fragments_of(self, tokens: set[str] | frozenset[str]) -> set[str]:
         """The pattern fragments in a set of whitespace tokens (already learnt by `stems_of`)."""
         hits = tokens.intersection(self.fragment_tokens)
         return set().union(*map(self.token_fragments.__getitem__, hits)) if hits else set()
