@@ -222,10 +222,10 @@ def _validate_value(key: str, value: Any, origin: str) -> Any:
     if key == "severity":
         if not isinstance(value, dict):
             raise ConfigError(f"{where} must be a mapping of rule to level, got {_type_name(value)}")
-        pairs = []
+        levels: list[tuple[str, Severity]] = []
         for rule, level in value.items():
-            pairs.append((str(rule), _severity(level, f"{where} for {rule!r}")))
-        return tuple(pairs)
+            levels.append((str(rule), _severity(level, f"{where} for {rule!r}")))
+        return tuple(levels)
     if key == "fail-on":
         return _severity(value, where)
     if key == "format":
@@ -297,8 +297,9 @@ def merge(config: Mapping[str, Any], config_file: Path | None, flags: Overrides,
 def load_settings(flags: Overrides, cwd: Path | None = None) -> Settings:
     """Find (or take --config), read, validate and merge: the one entry point the CLI calls."""
     cwd = (cwd or Path.cwd()).absolute()
+    config_file: Path | None
     if flags.config is not None:
-        config_file: Path | None = flags.config if flags.config.is_absolute() else cwd / flags.config
+        config_file = flags.config if flags.config.is_absolute() else cwd / flags.config
         if not config_file.is_file():
             raise ConfigError(f"{_show(flags.config)}: configuration file not found")
     else:

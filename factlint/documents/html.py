@@ -167,7 +167,7 @@ class _Extractor(HTMLParser):
             self._add(value, start, end - start)
 
     # Malformed "<![...": HTML5 treats it as a bogus comment; the stdlib asserts.
-    def parse_marked_section(self, i: int, report: int = 1) -> int:
+    def parse_marked_section(self, i: int, report: bool = True) -> int:
         try:
             return super().parse_marked_section(i, report)
         except AssertionError:

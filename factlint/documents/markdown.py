@@ -19,7 +19,7 @@ from collections.abc import Callable
 import pyromark
 
 from factlint.documents._segments import RawPiece, finish, finish_text, space_piece
-from factlint.documents.model import Heading, Segment, SegmentKind
+from factlint.documents.model import Heading, Segment, SegmentKind, slot_setter
 
 _O = pyromark.Options
 OPTIONS = (
@@ -133,7 +133,8 @@ def _non_ascii_runs(text: str) -> list[tuple[int, int]]:
     The ASCII encoder scans in C and calls the error handler once per run: an order of
     magnitude faster than a regex over the whole text.
     """
-    _runs.found = found = []
+    found: list[tuple[int, int]] = []
+    _runs.found = found
     text.encode("ascii", "factlint-non-ascii-runs")
     del _runs.found
     return found
@@ -191,9 +192,9 @@ def _parse(text: str) -> list[Segment]:  # noqa: C901 - one flat loop is the fas
     end_kind_of = _END_KIND.get
     # model.segment_from_raw, inlined below: it runs once per segment.
     new_object = object.__new__
-    set_text = Segment.text.__set__  # type: ignore[attr-defined]
-    set_kind = Segment.kind.__set__  # type: ignore[attr-defined]
-    set_raw = Segment._raw.__set__  # type: ignore[attr-defined]
+    set_text = slot_setter("text")
+    set_kind = slot_setter("kind")
+    set_raw = slot_setter("_raw")
 
     for event, rng in pyromark.events_with_range(parsed, options=OPTIONS):
         if event.__class__ is not dict:

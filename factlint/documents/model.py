@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import FrozenInstanceError, dataclass, field
 from functools import partial
-from typing import Literal, NamedTuple
+from types import MemberDescriptorType
+from typing import Any, Literal, NamedTuple
 
 _INF = float("inf")
 _new = object.__new__
@@ -86,7 +87,7 @@ class Segment:
     def pieces(self) -> tuple[Piece, ...]:
         """Pieces sorted by seg_start, covering `text` without gaps."""
         try:
-            return self._pieces  # type: ignore[return-value]
+            return self._pieces
         except AttributeError:  # built by from_raw: materialise once
             pieces = tuple(map(_make_piece, self._raw))
             _set(self, "_pieces", pieces)
@@ -127,7 +128,7 @@ class Segment:
     def __eq__(self, other: object) -> bool:
         if other.__class__ is not self.__class__:
             return NotImplemented
-        return self._key() == other._key()  # type: ignore[attr-defined]
+        return self._key() == other._key()
 
     def __hash__(self) -> int:
         return hash(self._key())
@@ -175,9 +176,15 @@ class Heading(Segment):
         return Heading, (self.text, self.pieces, self.level)
 
 
-_set_text = Segment.text.__set__  # type: ignore[attr-defined]
-_set_kind = Segment.kind.__set__  # type: ignore[attr-defined]
-_set_raw = Segment._raw.__set__  # type: ignore[attr-defined]
+def slot_setter(name: str) -> Callable[[Segment, Any], None]:
+    """The C-level setter of Segment's slot `name`, bypassing the frozen `__setattr__`."""
+    descriptor: MemberDescriptorType = vars(Segment)[name]
+    return descriptor.__set__
+
+
+_set_text = slot_setter("text")
+_set_kind = slot_setter("kind")
+_set_raw = slot_setter("_raw")
 
 
 def segment_from_raw(

@@ -33,9 +33,9 @@ FINGERPRINT_KEY = "factlint/v1"
 
 
 def render(result: "LintResult", options: ReportOptions) -> str:
-    rules = list(options.rulebook.rules) if options.rulebook is not None else []
-    known = {r.id for r in rules}
-    rules += _rules_of_unknown(result, known)  # e.g. stdin findings with a rule not in the book
+    book = list(options.rulebook.rules) if options.rulebook is not None else []
+    # e.g. stdin findings with a rule not in the book
+    rules: list[Rule | dict[str, Any]] = [*book, *_rules_of_unknown(result, {r.id for r in book})]
     index = {r.id if not isinstance(r, dict) else r["id"]: i for i, r in enumerate(rules)}
     root = options.root or Path.cwd()
     seen: Counter[str] = Counter()

@@ -20,7 +20,7 @@ from yaml.resolver import Resolver
 from factlint.errors import RulebookError
 
 try:  # libyaml's parser is several times faster; composition stays in Python so we can police it
-    from yaml._yaml import CParser as _Parser  # type: ignore[import-not-found]
+    from yaml._yaml import CParser as _Parser
 
     _USES_LIBYAML = True
 except ImportError:  # pragma: no cover - depends on how PyYAML was built
@@ -55,7 +55,7 @@ class _PolicingComposer(Composer):
 
     _depth: int = 0
 
-    def compose_node(self, parent: Node | None, index: object) -> Node:  # type: ignore[override]
+    def compose_node(self, parent: Node | None, index: object) -> Node:
         event = self.peek_event()
         line = int(event.start_mark.line) + 1
         if isinstance(event, AliasEvent):
@@ -73,7 +73,7 @@ class _PolicingComposer(Composer):
 
 if _USES_LIBYAML:
 
-    class _NodeLoader(_PolicingComposer, _Parser, Resolver):  # type: ignore[misc,valid-type]
+    class _NodeLoader(_PolicingComposer, _Parser, Resolver):
         def __init__(self, text: str) -> None:
             _Parser.__init__(self, text)
             _PolicingComposer.__init__(self)
