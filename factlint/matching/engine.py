@@ -105,7 +105,7 @@ class Matcher:
         heading_topic: frozenset[str] = frozenset()  # subjects of every open section's heading
         intro_stems: set[str] = set()  # stems of the paragraph before a list: what it is about
         risk_mentions: list[tuple[Segment, set[str]]] = []  # segments that may satisfy `absent`
-        for segment, text in zip(segments, folded):
+        for segment, text in zip(segments, folded, strict=True):
             tokens, stems = self._scan(text, segment.text)
             kind = segment.kind
             if kind == "heading":
@@ -235,11 +235,11 @@ class Matcher:
         indexed = {r for f in fragments if f in by_fragment for r in by_fragment[f]}
         found = []
         for r in among:  # the few rules possible in this document (see _possible)
-            if r in index.ungated_pattern_rules or (
+            possible = r in index.ungated_pattern_rules or (
                 r in indexed and _satisfied(index.requirements[r], fragments)
-            ):
-                if topic is None or topic.allows(index.rules[r]):
-                    found.append(r)
+            )
+            if possible and (topic is None or topic.allows(index.rules[r])):
+                found.append(r)
         return tuple(found)
 
     # -- close examination of one segment -----------------------------------------------------
@@ -305,7 +305,7 @@ class Matcher:
                 if match is None or match.end() == match.start():
                     continue
                 m_start, m_end = start + match.start(), start + match.end()
-                window = [i for i, (s, e) in enumerate(zip(sentence.starts, sentence.ends))
+                window = [i for i, (s, e) in enumerate(zip(sentence.starts, sentence.ends, strict=True))
                           if s < m_end and e > m_start]
                 if window and self._compliant(rule, sentence, window):
                     continue
@@ -326,7 +326,7 @@ class Matcher:
         clauses: list[int] = []
         positions: dict[str, list[int]] = {}
         broken = 0  # clause-break words so far
-        for i, (token_start, stem) in enumerate(zip(starts, stems)):
+        for i, (token_start, stem) in enumerate(zip(starts, stems, strict=True)):
             if stem is not None:
                 if stem in breaks:
                     broken += 1

@@ -26,6 +26,7 @@ _NOTHING: frozenset[str] = frozenset()
 
 _stemmer = Stemmer.Stemmer("english")
 _LEET = str.maketrans("013457@$", "oieastas")
+_SEPARATORS = frozenset("-._*\u00b7")  # what may split a word into letters ("c-u-r-e-s")
 
 
 def stem(word: str) -> str:
@@ -48,6 +49,7 @@ class Lexicon:
         self._fragments = frozenset(fragments)
         self._key_fragments = frozenset(key_fragments)  # those regexes are indexed under
         self._fragment_lengths = sorted({len(f) for f in self._fragments})
+        self._fragment_starts = frozenset(f[:2] for f in self._fragments)  # cheap test before slicing
         self._min_length = matching.fuzzy_min_length
         self._protected = frozenset(matching.protected)
         # Fuzzy candidates bucketed by length: a word is compared only with stems of similar length.
@@ -67,13 +69,19 @@ class Lexicon:
     def learn_tokens(self, tokens: Iterable[str]) -> None:
         """Classify whitespace-delimited tokens not seen before (callers pass only new ones)."""
         lookup = self.lookup
+        starts = self._fragment_starts
+        lengths = self._fragment_lengths
         for token in tokens:
-            words = WORD.findall(join_split_letters(token))  # "c-u-r-e-s" is one token
+            if not _SEPARATORS.isdisjoint(token):
+                token_text = join_split_letters(token)  # "c-u-r-e-s" is one token
+            else:
+                token_text = token
+            words = WORD.findall(token_text)
             stems = frozenset(s for s in map(lookup, words) if s is not None) or _NOTHING
             self.token_stems[token] = stems
             if stems:
                 self.stem_tokens.add(token)
-            prefixes = {word[:n] for word in words for n in self._fragment_lengths if len(word) >= n}
+            prefixes = {word[:n] for word in words if word[:2] in starts for n in lengths if len(word) >= n}
             fragments = frozenset(prefixes.intersection(self._fragments)) or _NOTHING
             self.token_fragments[token] = fragments
             if fragments:

@@ -101,5 +101,5 @@ def _join_with_map(folded: str, origin: Sequence[int]) -> tuple[str, Sequence[in
         for i in range(match.start(), match.end()):
             if folded[i] == sep:
                 keep[i] = False
-    joined = "".join(c for c, k in zip(folded, keep) if k)
-    return joined, [o for o, k in zip(origin, keep) if k]
+    joined = "".join(c for c, k in zip(folded, keep, strict=True) if k)
+    return joined, [o for o, k in zip(origin, keep, strict=True) if k]
