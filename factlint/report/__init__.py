@@ -34,14 +34,14 @@ FORMATS: dict[str, str] = {
 class ReportOptions:
     color: bool = False
     quiet: bool = False  # no summary line
-    rulebook: "Rulebook | None" = None  # rule metadata, for formats that list rules (SARIF)
-    root: "Path | None" = None  # repository root: SARIF uris are relative to it (default: cwd)
+    rulebook: Rulebook | None = None  # rule metadata, for formats that list rules (SARIF)
+    root: Path | None = None  # repository root: SARIF uris are relative to it (default: cwd)
 
 
 class Format(Protocol):
-    def render(self, result: "LintResult", options: ReportOptions) -> str: ...
+    def render(self, result: LintResult, options: ReportOptions) -> str: ...
 
-    def render_rules(self, rules: "Sequence[Rule]", options: ReportOptions) -> str: ...
+    def render_rules(self, rules: Sequence[Rule], options: ReportOptions) -> str: ...
 
 
 def get_format(name: str) -> ModuleType:

@@ -46,7 +46,7 @@ def annotation(f: Finding) -> str:
     return f"::{COMMANDS[f.severity]} {head}::{escape_data(message)}"
 
 
-def render(result: "LintResult", options: ReportOptions) -> str:
+def render(result: LintResult, options: ReportOptions) -> str:
     lines: list[str] = []
     notices = {path: list(items) for path, items in groupby(result.notices, key=lambda n: n.path)}
     paths = sorted({f.path for f in result.findings} | set(notices))
@@ -70,7 +70,7 @@ def render(result: "LintResult", options: ReportOptions) -> str:
     return "\n".join(lines) + "\n" if lines else ""
 
 
-def render_rules(rules: "Sequence[Rule]", options: ReportOptions) -> str:
+def render_rules(rules: Sequence[Rule], options: ReportOptions) -> str:
     from factlint.report import text
 
     return text.render_rules(rules, options)

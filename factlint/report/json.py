@@ -44,14 +44,14 @@ def finding_to_dict(f: Finding) -> dict[str, Any]:
     }
 
 
-def suppressed_to_dict(item: "SuppressedFinding") -> dict[str, Any]:
+def suppressed_to_dict(item: SuppressedFinding) -> dict[str, Any]:
     out = finding_to_dict(item.finding)
     s = item.suppression
     out["suppressed"] = {"reason": s.reason or None, "directive": f"factlint-{s.kind}", "line": s.line}
     return out
 
 
-def to_dict(result: "LintResult") -> dict[str, Any]:
+def to_dict(result: LintResult) -> dict[str, Any]:
     by_severity = {s.label: 0 for s in Severity}
     for f in result.findings:
         by_severity[f.severity.label] += 1
@@ -77,11 +77,11 @@ def to_dict(result: "LintResult") -> dict[str, Any]:
     }
 
 
-def render(result: "LintResult", options: ReportOptions) -> str:
+def render(result: LintResult, options: ReportOptions) -> str:
     return dump(to_dict(result))
 
 
-def render_rules(rules: "Sequence[Rule]", options: ReportOptions) -> str:
+def render_rules(rules: Sequence[Rule], options: ReportOptions) -> str:
     return dump({
         "version": SCHEMA_VERSION,
         "rules": [

@@ -16,7 +16,7 @@ if TYPE_CHECKING:
     from factlint.rulebook.model import Rule
 
 
-def render(result: "LintResult", options: ReportOptions) -> str:
+def render(result: LintResult, options: ReportOptions) -> str:
     by_path = {path: list(items) for path, items in groupby(result.findings, key=lambda f: f.path)}
     files = sorted(set(result.files) | set(by_path))
     suite = ET.Element("testsuite", {
@@ -54,7 +54,7 @@ def render(result: "LintResult", options: ReportOptions) -> str:
 _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 
 
-def render_rules(rules: "Sequence[Rule]", options: ReportOptions) -> str:
+def render_rules(rules: Sequence[Rule], options: ReportOptions) -> str:
     from factlint.report import text
 
     return text.render_rules(rules, options)

@@ -22,7 +22,7 @@ SEVERITIES = {Severity.ERROR: "ERROR", Severity.WARNING: "WARNING", Severity.INF
 SOURCE = {"name": "factlint", "url": "https://github.com/factlint/factlint"}
 
 
-def diagnostic(f: Finding, columns: tuple[int, int], rule: "Rule | None") -> dict[str, Any]:
+def diagnostic(f: Finding, columns: tuple[int, int], rule: Rule | None) -> dict[str, Any]:
     from factlint.fixes import replacement
 
     start, end = columns
@@ -42,7 +42,7 @@ def diagnostic(f: Finding, columns: tuple[int, int], rule: "Rule | None") -> dic
     return out
 
 
-def render(result: "LintResult", options: ReportOptions) -> str:
+def render(result: LintResult, options: ReportOptions) -> str:
     rules = {r.id: r for r in options.rulebook.rules} if options.rulebook is not None else {}
     lines = []
     for f in result.findings:
@@ -51,7 +51,7 @@ def render(result: "LintResult", options: ReportOptions) -> str:
     return "".join(line + "\n" for line in lines)
 
 
-def render_rules(rules: "Sequence[Rule]", options: ReportOptions) -> str:
+def render_rules(rules: Sequence[Rule], options: ReportOptions) -> str:
     return "".join(json.dumps({"id": r.id, "name": r.name, "category": r.category,
                                "severity": r.severity.label, "summary": r.summary}, sort_keys=True) + "\n"
                    for r in rules)

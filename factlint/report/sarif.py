@@ -32,7 +32,7 @@ LEVELS = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "
 FINGERPRINT_KEY = "factlint/v1"
 
 
-def render(result: "LintResult", options: ReportOptions) -> str:
+def render(result: LintResult, options: ReportOptions) -> str:
     book = list(options.rulebook.rules) if options.rulebook is not None else []
     # e.g. stdin findings with a rule not in the book
     rules: list[Rule | dict[str, Any]] = [*book, *_rules_of_unknown(result, {r.id for r in book})]
@@ -59,7 +59,7 @@ def render(result: "LintResult", options: ReportOptions) -> str:
     return dump({"$schema": SCHEMA_URI, "version": "2.1.0", "runs": [run]})
 
 
-def render_rules(rules: "Sequence[Rule]", options: ReportOptions) -> str:
+def render_rules(rules: Sequence[Rule], options: ReportOptions) -> str:
     return dump({"$schema": SCHEMA_URI, "version": "2.1.0", "runs": [{
         "tool": {"driver": {"name": "factlint", "version": __version__, "informationUri": INFO_URI,
                             "rules": [_rule(r) for r in rules]}},
@@ -78,7 +78,7 @@ def uri(path: str, root: Path) -> str:
         return Path(absolute).as_uri()
 
 
-def _rule(rule: "Rule") -> dict[str, Any]:
+def _rule(rule: Rule) -> dict[str, Any]:
     fact = rule.fact
     quote = " ".join(fact.quote.split())
     source = f"{fact.source} {fact.ref}" if fact.ref else fact.source
@@ -103,7 +103,7 @@ def _rule(rule: "Rule") -> dict[str, Any]:
     return entry
 
 
-def _rules_of_unknown(result: "LintResult", known: set[str]) -> list[dict[str, Any]]:
+def _rules_of_unknown(result: LintResult, known: set[str]) -> list[dict[str, Any]]:
     extra: dict[str, dict[str, Any]] = {}
     for f in [*result.findings, *(s.finding for s in result.suppressed)]:
         if f.rule not in known and f.rule not in extra:
@@ -114,7 +114,7 @@ def _rules_of_unknown(result: "LintResult", known: set[str]) -> list[dict[str, A
     return [extra[k] for k in sorted(extra)]
 
 
-def _result(f: Finding, suppression: "Suppression | None", index: dict[str, int], root: Path,
+def _result(f: Finding, suppression: Suppression | None, index: dict[str, int], root: Path,
             seen: Counter[str]) -> dict[str, Any]:
     location = uri(f.path, root)
     digest = fingerprint(location, f)
@@ -154,7 +154,7 @@ def _file_note(level: str, code: str, path: str, message: str, root: Path) -> di
     }
 
 
-def _invocation(result: "LintResult", root: Path) -> dict[str, Any]:
+def _invocation(result: LintResult, root: Path) -> dict[str, Any]:
     notes = []
     for n in result.notices:
         notes.append({

@@ -17,7 +17,7 @@ if TYPE_CHECKING:
 SEVERITY_COLORS = {Severity.ERROR: "red", Severity.WARNING: "yellow", Severity.INFO: "blue"}
 
 
-def render(result: "LintResult", options: ReportOptions) -> str:
+def render(result: LintResult, options: ReportOptions) -> str:
     style = _styler(options.color)
     blocks = [_finding(f, style) for f in result.findings]
     lines: list[str] = []
@@ -57,7 +57,7 @@ def _finding(f: Finding, style) -> list[str]:
     return lines
 
 
-def summary(result: "LintResult") -> str:
+def summary(result: LintResult) -> str:
     files = _plural(result.files_checked, "file")
     counts = {s: 0 for s in Severity}
     for f in result.findings:
@@ -84,7 +84,7 @@ def summary(result: "LintResult") -> str:
     return f"{files} checked: {found}{tail}"
 
 
-def render_rules(rules: "Sequence[Rule]", options: ReportOptions) -> str:
+def render_rules(rules: Sequence[Rule], options: ReportOptions) -> str:
     header = ("ID", "CATEGORY", "SEVERITY", "SUMMARY")
     rows = [(r.id, r.category, r.severity.label, r.summary) for r in rules]
     widths = [max(len(row[i]) for row in (header, *rows)) for i in range(3)]

@@ -8,9 +8,9 @@ regexes that compile -- run once every file is in, so any file may refer to what
 from __future__ import annotations
 
 import difflib
-import re
 import functools
 import hashlib
+import re
 from collections.abc import Collection, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -256,7 +256,7 @@ class _RuleBuilder:
 
     def _check_names(self, key: str, known: Collection[str], kind: str, missing: str) -> None:
         lines = self.record.item_lines.get(key, ())
-        for name, line in zip(self.record.texts(key), lines):
+        for name, line in zip(self.record.texts(key), lines, strict=True):
             _require(name, known, kind, self.record, self.path, line, missing)
 
     def _check_claims(self) -> None:
@@ -264,7 +264,7 @@ class _RuleBuilder:
         if not record.texts("phrases") and not record.texts("patterns"):
             fail(self.path, record.line, f"{record.what} needs 'phrases' or 'patterns' (at least one claim "
                                          "to look for)")
-        for pattern, line in zip(record.texts("patterns"), record.item_lines.get("patterns", ())):
+        for pattern, line in zip(record.texts("patterns"), record.item_lines.get("patterns", ()), strict=True):
             _check_pattern(pattern, record.what, self.path, line)
 
     def _scope(self) -> Literal["sentence", "document"]:

@@ -8,7 +8,6 @@ import subprocess
 import sys
 from pathlib import Path
 
-
 from cli_support import CLAIM, COMPLIANT, write
 
 FINDING_HEAD = re.compile(

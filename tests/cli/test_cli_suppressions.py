@@ -48,7 +48,8 @@ def test_disable_enable_range_and_several_ids(run_cli, tmp_path):
 
 
 def test_disable_file_without_ids_waives_every_rule(run_cli, tmp_path):
-    write(tmp_path / "quote.md", f"<!-- factlint-disable-file -- verbatim patient testimonial, legal OK -->\n{CLAIM}\n{PTSD}\n")
+    write(tmp_path / "quote.md",
+          f"<!-- factlint-disable-file -- verbatim patient testimonial, legal OK -->\n{CLAIM}\n{PTSD}\n")
     code, data = report(run_cli, "quote.md")
     assert code == 0 and data["findings"] == [] and len(data["suppressed"]) >= 2
 

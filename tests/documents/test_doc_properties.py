@@ -3,8 +3,7 @@
 from __future__ import annotations
 
 from documents_support import check_pieces
-from hypothesis import given, settings
-from hypothesis import strategies as st
+from hypothesis import given, settings, strategies as st
 
 from factlint.documents import parse_document
 

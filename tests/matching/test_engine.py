@@ -169,7 +169,8 @@ def test_one_finding_per_rule_per_sentence(matcher: Matcher) -> None:
 def test_sub_heading_keeps_the_topic_of_its_parent_heading(matcher: Matcher) -> None:
     from factlint.documents import parse_document
 
-    draft = "# Bright Path Ketamine Clinic\n\n## Depression ends here\n\nIt cures depression.\n\n# Yoga\n\nIt cures depression.\n"
+    draft = ("# Bright Path Ketamine Clinic\n\n## Depression ends here\n\nIt cures depression.\n\n"
+             "# Yoga\n\nIt cures depression.\n")
     findings = matcher.check(parse_document(draft, "d.md", "markdown"))
     assert [(f.rule, f.line) for f in findings] == [("FL401", 5)]
     html = "<h1>Ketamine clinic</h1><h2>Results</h2><p>It cures depression.</p><h2>Yoga</h2><p>It heals.</p>"

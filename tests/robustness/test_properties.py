@@ -12,8 +12,7 @@ import tempfile
 from pathlib import Path
 
 import pytest
-from hypothesis import HealthCheck, given, settings
-from hypothesis import strategies as st
+from hypothesis import HealthCheck, given, settings, strategies as st
 from robust_support import CLAIM, run_factlint, write
 
 import factlint.lint as lint

@@ -9,12 +9,10 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
+from rulebook_fixtures import BASE, RULE, Writer, marked_line
 
 from factlint.errors import RulebookError
-from factlint.rulebook import load_rulebook
-from factlint.rulebook import yaml_source
-
-from rulebook_fixtures import BASE, RULE, Writer, marked_line
+from factlint.rulebook import load_rulebook, yaml_source
 
 MARK = "  # <-"
 
@@ -97,7 +95,8 @@ CASES = [
     ),
     Case("rule-missing-id", rule(("  - id: FL401\n    name: cure-claim\n", f"  - name: cure-claim{MARK}\n")),
          "rule #1 is missing the required key 'id'"),
-    Case("rule-missing-pass", rule(("      flag: [It cures depression.]", f"      flag: [It cures depression.]{MARK}"), without("      pass: [It is not a cure.]\n")),
+    Case("rule-missing-pass", rule(("      flag: [It cures depression.]", f"      flag: [It cures depression.]{MARK}"),
+                                   without("      pass: [It is not a cure.]\n")),
          "'examples' in rule FL401 is missing the required key 'pass'"),
     Case("rule-empty-flag", rule(("      flag: [It cures depression.]", f"      flag: []{MARK}")),
          "'flag' in 'examples' in rule FL401 needs at least 1 item"),
@@ -113,8 +112,8 @@ CASES = [
          "'aliases' in subject s needs at least 1 item", base=False),
     Case("category-missing-prefix", f"categories:\n  - id: c{MARK}\n    title: t\n",
          "category c is missing the required key 'prefix'", base=False),
-    Case("source-missing-title", f"sources:\n  - file: x.txt{MARK}\n", "source x.txt is missing the required key 'title'",
-         base=False),
+    Case("source-missing-title", f"sources:\n  - file: x.txt{MARK}\n",
+         "source x.txt is missing the required key 'title'", base=False),
     # --- wrong types, empty values
     Case("text-not-list", rule(("    summary: Claims a cure", f"    summary: [a, b]{MARK}")),
          "'summary' in rule FL401 must be a single text value, not a list"),
@@ -152,7 +151,8 @@ CASES = [
          "'severity' in rule FL401 must be one of error, warning, info (found 'fatal')"),
     Case("bad-scope", rule(("    severity: error", f"    severity: error\n    scope: page{MARK}")),
          "'scope' in rule FL401 must be one of sentence, document (found 'page')"),
-    Case("absent-without-document-scope", rule(("    severity: error", f"    severity: error\n    absent: [risk]{MARK}")),
+    Case("absent-without-document-scope",
+         rule(("    severity: error", f"    severity: error\n    absent: [risk]{MARK}")),
          "'absent' in rule FL401 only works with 'scope: document'"),
     Case("absent-with-sentence-scope",
          rule(("    severity: error", f"    severity: error\n    scope: sentence\n    absent: [risk]{MARK}")),
@@ -181,7 +181,8 @@ CASES = [
          "rule FL401 names fact 'approved-2018', which is not listed under 'facts' (did you mean 'approved-2019'?)"),
     Case("missing-category", rule(("    category: claims", f"    category: claim{MARK}")),
          "rule FL401 names category 'claim', which is not listed under 'categories' (did you mean 'claims'?)"),
-    Case("missing-subject", rule(("    phrases:", f"    subjects:\n      - ketamine\n      - ketamin{MARK}\n    phrases:")),
+    Case("missing-subject",
+         rule(("    phrases:", f"    subjects:\n      - ketamine\n      - ketamin{MARK}\n    phrases:")),
          "rule FL401 names subject 'ketamin', which is not listed under 'subjects'"),
     Case("missing-cue-list", rule(("    phrases:", f"    unless: [negation, hedges]{MARK}\n    phrases:")),
          "rule FL401 names cue list 'hedges', which is not a list under 'cues' (did you mean 'hedge'?)"),
@@ -190,7 +191,8 @@ CASES = [
     Case("fact-source-undeclared", f"facts:\n  - id: f\n    statement: s\n    source: other.txt{MARK}\n    quote: q\n",
          "fact f names source 'other.txt', which is not listed under 'sources'"),
     # --- duplicates in one file
-    Case("duplicate-rule-same-file", RULE + RULE.replace("rules:\n", "").replace("  - id: FL401", f"  - id: FL401{MARK}"),
+    Case("duplicate-rule-same-file",
+         RULE + RULE.replace("rules:\n", "").replace("  - id: FL401", f"  - id: FL401{MARK}"),
          "duplicate rule id 'FL401' (first defined at case.yaml:2)"),
     Case("duplicate-rule-name", RULE + RULE.replace("rules:\n", "").replace("FL401", "FL402").replace(
         "    name: cure-claim", f"    name: cure-claim{MARK}"), "rule name 'cure-claim' is already used by rule FL401"),
@@ -213,7 +215,8 @@ def test_error_points_at_file_and_line(case: Case, write: Writer) -> None:
 # --- duplicates across files: the message says where the first one is -------------------------------------
 
 DUPLICATES = [
-    ("category", "categories:\n  - id: approval\n    prefix: FL7\n    title: t\n", 2, "duplicate category id 'approval'", 2),
+    ("category", "categories:\n  - id: approval\n    prefix: FL7\n    title: t\n", 2,
+     "duplicate category id 'approval'", 2),
     ("source", "sources:\n  - file: seed.txt\n    title: t\n", 2, "duplicate source file 'seed.txt'", 9),
     ("fact", "facts:\n  - id: approved-2019\n    statement: s\n    source: seed.txt\n    quote: q\n", 2,
      "duplicate fact id 'approved-2019'", 12),
@@ -233,7 +236,8 @@ def test_duplicate_rule_across_files(write: Writer) -> None:
     first, second = write("a/10.yaml", RULE), write("a/20.yaml", RULE)
     with pytest.raises(RulebookError) as caught:
         load_rulebook([write("base.yaml", BASE), first, second], include_default=False)
-    assert str(caught.value) == f"{Path('a/20.yaml')}:2: duplicate rule id 'FL401' (first defined at {Path('a/10.yaml')}:2)"
+    assert str(caught.value) == (
+        f"{Path('a/20.yaml')}:2: duplicate rule id 'FL401' (first defined at {Path('a/10.yaml')}:2)")
 
 
 # --- files and folders ------------------------------------------------------------------------------------
