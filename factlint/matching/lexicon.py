@@ -72,10 +72,8 @@ class Lexicon:
         starts = self._fragment_starts
         lengths = self._fragment_lengths
         for token in tokens:
-            if not _SEPARATORS.isdisjoint(token):
-                token_text = join_split_letters(token)  # "c-u-r-e-s" is one token
-            else:
-                token_text = token
+            # "c-u-r-e-s" is one token
+            token_text = token if _SEPARATORS.isdisjoint(token) else join_split_letters(token)
             words = WORD.findall(token_text)
             stems = frozenset(s for s in map(lookup, words) if s is not None) or _NOTHING
             self.token_stems[token] = stems

@@ -1,0 +1,31 @@
+"""The package type-checks and lints clean, so running the tests keeps the code clean too.
+
+Both tools read their settings from pyproject.toml ([tool.mypy], [tool.ruff]) and are pinned in the
+`test` extra, so a new release of either cannot turn this red on its own. Neither writes a cache
+into the work tree.
+"""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def _run(*args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", *args], cwd=ROOT, capture_output=True, text=True, timeout=300, check=False
+    )
+
+
+def test_mypy_is_clean() -> None:
+    done = _run("mypy", "--cache-dir", os.devnull, "factlint")
+    assert done.returncode == 0, f"mypy found problems:\n{done.stdout}{done.stderr}"
+
+
+def test_ruff_is_clean() -> None:
+    done = _run("ruff", "check", "--no-cache", "factlint", "tests")
+    assert done.returncode == 0, f"ruff found problems:\n{done.stdout}{done.stderr}"
