@@ -12,7 +12,7 @@ Stages, over every file of the corpus, in the order `factlint check --jobs 1` ru
   parse      the Markdown parser alone (pyromark events with ranges; .md files only)
   segment    the rest of factlint.documents.parse_document: prose segments with source maps
   prefilter  Matcher.check minus the close examination: normalise, word sets, lexicon, candidates
-  judge      close examination of candidate segments (Matcher._examine): sentences, windows, cues
+  judge      close examination of candidate segments (Judge.examine): sentences, windows, cues
   findings   building Finding objects (Matcher._finding: source offsets, line/column)
   report     JSON rendering of all findings (factlint.report.json)
 
@@ -43,13 +43,21 @@ def _timed_matcher_class(Matcher):
         build = 0.0
         examined = 0
 
-        def _examine(self, *args, **kwargs):  # noqa: D401
-            start = time.perf_counter()
-            try:
-                return super()._examine(*args, **kwargs)
-            finally:
-                TimedMatcher.judge += time.perf_counter() - start
-                TimedMatcher.examined += 1
+        def __init__(self, *args, **kwargs):
+            super().__init__(*args, **kwargs)
+            judge = getattr(self, "_judge", None)
+            if judge is not None and hasattr(judge, "examine"):
+                examine = judge.examine
+
+                def timed_examine(*a, **k):
+                    start = time.perf_counter()
+                    try:
+                        return examine(*a, **k)
+                    finally:
+                        TimedMatcher.judge += time.perf_counter() - start
+                        TimedMatcher.examined += 1
+
+                judge.examine = timed_examine
 
         def _finding(self, *args, **kwargs):
             start = time.perf_counter()
@@ -58,7 +66,7 @@ def _timed_matcher_class(Matcher):
             finally:
                 TimedMatcher.build += time.perf_counter() - start
 
-    split = hasattr(Matcher, "_examine") and hasattr(Matcher, "_finding")
+    split = hasattr(Matcher, "_finding")
     return TimedMatcher, split
 
 
@@ -149,7 +157,7 @@ def profile(corpus: Path, rules: list[Path] | None = None) -> list[tuple]:
     if split:
         prefilter = t_match - TimedMatcher.judge - TimedMatcher.build
         rows.append(("prefilter (Matcher.check minus below)", prefilter, size))
-        rows.append(("judge (Matcher._examine)", TimedMatcher.judge - 0.0, size))
+        rows.append(("judge (Judge.examine)", TimedMatcher.judge - 0.0, size))
         rows.append(("findings (Matcher._finding)", TimedMatcher.build, size))
     else:
         rows.append(("match (Matcher.check)", t_match, size))

@@ -79,6 +79,7 @@ class RuleIndex:
     requirements: dict[int, tuple[Requirement, ...]]  # rule -> what each of its patterns needs
     ungated_pattern_rules: frozenset[int]  # pattern rules with no usable fragment: always tried
     absent_stems: frozenset[str]  # stems of every `absent` phrase
+    max_gap: int  # default window slack (exceptions and `absent` phrases use it)
     lexicon: Lexicon
 
 
@@ -165,6 +166,7 @@ def compile_rulebook(rulebook: Rulebook) -> RuleIndex:
         requirements={rule: tuple(reqs) for rule, reqs in requirements.items()},
         ungated_pattern_rules=frozenset(ungated),
         absent_stems=frozenset(s for rule in rules for phrase in rule.absent for s in phrase),
+        max_gap=rulebook.matching.max_gap,
         lexicon=Lexicon(
             vocabulary,
             rulebook.matching,

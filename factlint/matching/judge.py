@@ -1,0 +1,177 @@
+"""Close examination of a candidate segment: sentences, windows and the context of each claim.
+
+A claim is judged in its sentence: its words must occur within the rule's window; a negation or
+hedge before it in its clause (or a retraction after it), an exception phrase, or a real question
+makes it compliant. Regexes run with a timeout, so a catastrophic one fails its rule, not the run.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from factlint.documents.model import Segment
+from factlint.matching.context import Sentence, cue_applies, find_window
+from factlint.matching.index import NEGATION, Claim, CompiledRule, RuleIndex
+from factlint.matching.normalize import normalize_with_map
+from factlint.matching.prefilter import Candidates, Prefilter
+from factlint.matching.tokens import CLAUSE_PUNCTUATION, WORD, sentence_spans
+
+# A rulebook regex that backtracks catastrophically must not hang a run: past this many seconds
+# on one sentence the rule is reported as failed for the file, and the run goes on.
+PATTERN_TIMEOUT = 1.0
+
+
+@dataclass(frozen=True, slots=True)
+class Hit:
+    """A claim that matched a sentence and survived context checks, in segment coordinates."""
+
+    rule_index: int
+    start: int
+    end: int
+    sentence: str
+
+
+class Judge:
+    """Sentence-level matching and context judgement for one compiled rulebook."""
+
+    def __init__(self, index: RuleIndex, prefilter: Prefilter) -> None:
+        self.index = index
+        self._prefilter = prefilter
+
+    def examine(self, text: str, candidates: Candidates, failed: dict[int, str]) -> list[Hit]:
+        normalized, origin = normalize_with_map(text)
+        lexicon = self.index.lexicon
+        hits: list[Hit] = []
+        for start, end in sentence_spans(normalized):
+            tokens = set(normalized[start:end].split())
+            stems = lexicon.stems_of(tokens)
+            claims = [c for c in candidates.claims if c.stem_set <= stems]
+            pattern_rules = self._prefilter.pattern_rules(tokens, None, candidates.pattern_rules)
+            if not claims and not pattern_rules:
+                continue
+            sentence = self.sentence(normalized, start, end)
+            if self._is_question(normalized[start:end], sentence):
+                continue
+            text_of_sentence = normalized[start:end].strip()
+            found = self._claim_hits(sentence, claims)
+            found.update(self._pattern_hits(normalized, start, end, sentence, pattern_rules, found, failed))
+            hits.extend(
+                Hit(rule_index, origin[s], origin[e - 1] + 1, text_of_sentence)
+                for rule_index, (s, e) in found.items()
+            )
+        return hits
+
+    def _claim_hits(self, sentence: Sentence, claims: list[Claim]) -> dict[int, tuple[int, int]]:
+        """Per rule, the earliest (then longest) claim whose context is not compliant."""
+        best: dict[int, tuple[int, int]] = {}
+        for claim in claims:
+            window = find_window(sentence, claim.stems, claim.max_gap)
+            if window is None:
+                continue
+            span = (sentence.starts[window[0]], sentence.ends[window[-1]])
+            current = best.get(claim.rule_index)
+            if current is not None and (current[0], -current[1]) <= (span[0], -span[1]):
+                continue
+            if self._compliant(self.index.rules[claim.rule_index], sentence, window):
+                continue
+            best[claim.rule_index] = span
+        return best
+
+    def _pattern_hits(
+        self, normalized: str, start: int, end: int, sentence: Sentence,
+        pattern_rules: Sequence[int], done: dict[int, tuple[int, int]], failed: dict[int, str],
+    ) -> dict[int, tuple[int, int]]:
+        found: dict[int, tuple[int, int]] = {}
+        text = normalized[start:end]
+        for rule_index in pattern_rules:
+            if rule_index in done or rule_index in failed:
+                continue
+            rule = self.index.rules[rule_index]
+            for pattern in rule.patterns:
+                try:
+                    match = pattern.search(text, timeout=PATTERN_TIMEOUT)
+                except TimeoutError:
+                    failed[rule_index] = (
+                        f"pattern '{pattern.pattern}' took over {PATTERN_TIMEOUT:g} s on one sentence "
+                        "(catastrophic backtracking?); the rule was skipped for this file"
+                    )
+                    break
+                if match is None or match.end() == match.start():
+                    continue
+                m_start, m_end = start + match.start(), start + match.end()
+                window = [i for i, (s, e) in enumerate(zip(sentence.starts, sentence.ends, strict=True))
+                          if s < m_end and e > m_start]
+                if window and self._compliant(rule, sentence, window):
+                    continue
+                found[rule_index] = (m_start, m_end)
+                break
+        return found
+
+    def sentence(self, normalized: str, start: int, end: int) -> Sentence:
+        """Tokens of one sentence with their stems, offsets and clause numbers."""
+        lexicon = self.index.lexicon
+        canonical = lexicon.canonical
+        lookup = lexicon.lookup
+        breaks = self.index.clause_breaks
+        boundaries = [m.start() for m in CLAUSE_PUNCTUATION.finditer(normalized, start, end)]
+        spans = [m.span() for m in WORD.finditer(normalized, start, end)]
+        stems = [canonical[w] if w in canonical else lookup(w) for w in (normalized[s:e] for s, e in spans)]
+        starts = tuple(s for s, _ in spans)
+        clauses: list[int] = []
+        positions: dict[str, list[int]] = {}
+        broken = 0  # clause-break words so far
+        for i, (token_start, stem) in enumerate(zip(starts, stems, strict=True)):
+            if stem is not None:
+                if stem in breaks:
+                    broken += 1
+                positions.setdefault(stem, []).append(i)
+            clauses.append(bisect_right(boundaries, token_start - 1) + broken)
+        return Sentence(tuple(stems), starts, tuple(e for _, e in spans), tuple(clauses), positions)
+
+    def _is_question(self, text: str, sentence: Sentence) -> bool:
+        """A real question asks rather than claims: "Is ketamine FDA-approved for depression?".
+
+        Only questions opening with a word from the `question` cue list count: a rhetorical
+        fragment ("Newly diagnosed? Start esketamine today.") still makes its claim.
+        """
+        if not text.rstrip().endswith("?") or not sentence.stems:
+            return False
+        return sentence.stems[0] in self.index.question_openers
+
+    def _compliant(self, rule: CompiledRule, sentence: Sentence, window: list[int]) -> bool:
+        for phrase in rule.exceptions:
+            if find_window(sentence, phrase, self.index.max_gap, ordered=True) is not None:
+                return True
+        cues = self.index.cues
+        trailing = self.index.trailing_cues
+        for name in rule.cue_lists:
+            cue_list = cues.get(name)
+            if cue_list is not None and cue_applies(sentence, window, cue_list, after=name in trailing):
+                return True
+        return False
+
+    def mentions_any(
+        self, phrases: tuple[tuple[str, ...], ...], segments: list[tuple[Segment, set[str]]]
+    ) -> bool:
+        """True when some segment states one of `phrases` without negating it.
+
+        "Side effects include sedation" mentions risk; "zero side effects" does not.
+        """
+        negations = self.index.cues.get(NEGATION)
+        max_gap = self.index.max_gap
+        for segment, stems in segments:
+            wanted = [p for p in phrases if stems.issuperset(p)]
+            if not wanted:
+                continue
+            normalized, _ = normalize_with_map(segment.text)
+            for start, end in sentence_spans(normalized):
+                sentence = self.sentence(normalized, start, end)
+                for phrase in wanted:
+                    window = find_window(sentence, phrase, max_gap, ordered=True)
+                    if window is not None and (
+                        negations is None or not cue_applies(sentence, window, negations)
+                    ):
+                        return True
+        return False
