@@ -10,6 +10,7 @@ from __future__ import annotations
 import functools
 import os
 import subprocess
+import tempfile
 from collections.abc import Iterable
 from pathlib import Path
 
@@ -70,5 +71,40 @@ def ignored(paths: Iterable[Path], cwd: Path) -> set[Path]:
     payload = b"\0".join(os.fsencode(p) for p in paths) + b"\0"
     proc = _git(["check-ignore", "-z", "--stdin"], root, input=payload)
     if proc is None or proc.returncode not in (0, 1):  # 1 = nothing ignored
+        return set()
+    return {Path(os.fsdecode(n)) for n in proc.stdout.split(b"\0") if n}
+
+
+def ignored_below(files: Iterable[Path], root: Path) -> set[Path]:
+    """Those of `files` (absolute) that .gitignore rules exclude, seen from the folder `root`.
+
+    Like ruff: a folder named on the command line is always linted, even if it is itself ignored
+    (`factlint check bench/corpus/` where .gitignore lists bench/corpus/). Below such a folder only
+    the ignore files inside it apply, relative to it; otherwise git's rules apply as usual.
+    """
+    # One `git check-ignore` for the whole folder; nothing is ignored outside a work tree.
+    if not ignored([root], root):
+        return ignored(files, root)
+    return _ignored_inside(files, root)
+
+
+def _ignored_inside(files: Iterable[Path], root: Path) -> set[Path]:
+    """`git check-ignore` against a throw-away repository whose work tree is `root`: only the
+    .gitignore files under `root` (and the user's global excludes) apply."""
+    with tempfile.TemporaryDirectory(prefix="factlint-gitignore-") as tmp:
+        env = {**os.environ, "GIT_OPTIONAL_LOCKS": "0"}
+        try:
+            init = subprocess.run(["git", "init", "-q", tmp], capture_output=True, env=env, check=False)
+            if init.returncode != 0:
+                return set()
+            payload = b"\0".join(os.fsencode(p) for p in files) + b"\0"
+            proc = subprocess.run(
+                ["git", f"--git-dir={os.path.join(tmp, '.git')}", f"--work-tree={root}",
+                 "check-ignore", "-z", "--stdin"],
+                cwd=root, input=payload, capture_output=True, env=env, check=False,
+            )
+        except OSError:  # git not installed
+            return set()
+    if proc.returncode not in (0, 1):
         return set()
     return {Path(os.fsdecode(n)) for n in proc.stdout.split(b"\0") if n}

@@ -9,8 +9,6 @@ from __future__ import annotations
 
 import fnmatch
 import os
-import subprocess
-import tempfile
 from collections.abc import Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
@@ -160,44 +158,9 @@ def _walk(root: Path, settings: Settings) -> tuple[list[Path], list[FileProblem]
                 found.append(file)
     if settings.respect_gitignore and found:
         absolute = {Path(os.path.abspath(f)): f for f in found}
-        dropped = _git_ignored(absolute, Path(os.path.abspath(root)))
+        dropped = gitfiles.ignored_below(absolute, Path(os.path.abspath(root)))
         found = [f for a, f in absolute.items() if a not in dropped]
     return found, problems
-
-
-def _git_ignored(files: dict[Path, Path], root: Path) -> set[Path]:
-    """Those of `files` (absolute) that .gitignore rules exclude, seen from the folder `root`.
-
-    Like ruff: a folder named on the command line is always linted, even if it is itself ignored
-    (`factlint check bench/corpus/` where .gitignore lists bench/corpus/). Below such a folder only
-    the ignore files inside it apply, relative to it; otherwise git's rules apply as usual.
-    """
-    # One `git check-ignore` for the whole folder; nothing is ignored outside a work tree.
-    if not gitfiles.ignored([root], root):
-        return gitfiles.ignored(files, root)
-    return _ignored_inside(files, root)
-
-
-def _ignored_inside(files: dict[Path, Path], root: Path) -> set[Path]:
-    """`git check-ignore` against a throw-away repository whose work tree is `root`: only the
-    .gitignore files under `root` (and the user's global excludes) apply."""
-    with tempfile.TemporaryDirectory(prefix="factlint-gitignore-") as tmp:
-        env = {**os.environ, "GIT_OPTIONAL_LOCKS": "0"}
-        try:
-            init = subprocess.run(["git", "init", "-q", tmp], capture_output=True, env=env, check=False)
-            if init.returncode != 0:
-                return set()
-            payload = b"\0".join(os.fsencode(p) for p in files) + b"\0"
-            proc = subprocess.run(
-                ["git", f"--git-dir={os.path.join(tmp, '.git')}", f"--work-tree={root}",
-                 "check-ignore", "-z", "--stdin"],
-                cwd=root, input=payload, capture_output=True, env=env, check=False,
-            )
-        except OSError:  # git not installed
-            return set()
-    if proc.returncode not in (0, 1):
-        return set()
-    return {Path(os.fsdecode(n)) for n in proc.stdout.split(b"\0") if n}
 
 
 def _add(targets: dict[str, Target], path: Path) -> None:
