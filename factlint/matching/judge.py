@@ -65,18 +65,21 @@ class Judge:
 
     def _claim_hits(self, sentence: Sentence, claims: list[Claim]) -> dict[int, tuple[int, int]]:
         """Per rule, the earliest (then longest) claim whose context is not compliant."""
-        best: dict[int, tuple[int, int]] = {}
+        windows: dict[int, list[tuple[int, int, list[int]]]] = {}
         for claim in claims:
             window = find_window(sentence, claim.stems, claim.max_gap)
-            if window is None:
+            if window is not None:
+                start, end = sentence.starts[window[0]], sentence.ends[window[-1]]
+                windows.setdefault(claim.rule_index, []).append((start, -end, window))
+        best: dict[int, tuple[int, int]] = {}
+        for rule_index, options in windows.items():
+            rule = self.index.rules[rule_index]
+            if self._excepted(rule, sentence):  # an exception excuses the whole sentence
                 continue
-            span = (sentence.starts[window[0]], sentence.ends[window[-1]])
-            current = best.get(claim.rule_index)
-            if current is not None and (current[0], -current[1]) <= (span[0], -span[1]):
-                continue
-            if self._compliant(self.index.rules[claim.rule_index], sentence, window):
-                continue
-            best[claim.rule_index] = span
+            for start, negative_end, window in sorted(options, key=lambda o: (o[0], o[1])):
+                if not self._cued(rule, sentence, window):
+                    best[rule_index] = (start, -negative_end)
+                    break
         return best
 
     def _pattern_hits(
@@ -141,9 +144,18 @@ class Judge:
         return sentence.stems[0] in self.index.question_openers
 
     def _compliant(self, rule: CompiledRule, sentence: Sentence, window: list[int]) -> bool:
-        for phrase in rule.exceptions:
-            if find_window(sentence, phrase, self.index.max_gap, ordered=True) is not None:
-                return True
+        return self._excepted(rule, sentence) or self._cued(rule, sentence, window)
+
+    def _excepted(self, rule: CompiledRule, sentence: Sentence) -> bool:
+        """An exception phrase of the rule occurs in the sentence (in its word order)."""
+        positions = sentence.positions
+        return any(
+            phrase[0] in positions and find_window(sentence, phrase, self.index.max_gap, ordered=True) is not None
+            for phrase in rule.exceptions
+        )
+
+    def _cued(self, rule: CompiledRule, sentence: Sentence, window: list[int]) -> bool:
+        """A negation, hedge or retraction cue of the rule's `unless` lists reaches the claim."""
         cues = self.index.cues
         trailing = self.index.trailing_cues
         for name in rule.cue_lists:
