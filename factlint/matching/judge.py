@@ -48,7 +48,7 @@ class Judge:
             tokens = set(normalized[start:end].split())
             stems = lexicon.stems_of(tokens)
             claims = [c for c in candidates.claims if c.stem_set <= stems]
-            pattern_rules = self._prefilter.pattern_rules(tokens, None, candidates.pattern_rules)
+            pattern_rules = self._prefilter.pattern_rules(tokens, candidates.pattern_rules)
             if not claims and not pattern_rules:
                 continue
             sentence = self.sentence(normalized, start, end)

@@ -66,7 +66,7 @@ class Prefilter:
         stems = self.index.lexicon.stems_of(tokens)
         indexed = {r for f in self.index.lexicon.fragments_of(tokens) for r in self.index.by_fragment.get(f, ())}
         among = tuple(sorted(indexed.union(self.index.ungated_pattern_rules)))
-        patterns = self.pattern_rules(tokens, None, among)
+        patterns = self.pattern_rules(tokens, among)
         if patterns or len(tokens.intersection(_SPACED_LETTERS)) >= 3:
             return patterns
         by_anchor = self.index.by_anchor
@@ -111,7 +111,7 @@ class Prefilter:
         patterns: tuple[int, ...] = ()
         if possible_patterns:
             among = tuple(r for r in possible_patterns if r not in settled)
-            patterns = self.pattern_rules(tokens, None, among)
+            patterns = self.pattern_rules(tokens, among)
         if not claims and not patterns:
             return NO_CANDIDATES
         topic = topic_of_segment()
@@ -120,9 +120,7 @@ class Prefilter:
         claims.sort(key=lambda c: (c.rule_index, c.stems))
         return Candidates(tuple(claims), tuple(r for r in patterns if topic.allows(rules[r])))
 
-    def pattern_rules(
-        self, tokens: set[str], topic: Topic | None, among: tuple[int, ...]
-    ) -> tuple[int, ...]:
+    def pattern_rules(self, tokens: set[str], among: tuple[int, ...]) -> tuple[int, ...]:
         """The rules of `among` with a regex whose required fragments all occur in `tokens`."""
         if not among:
             return ()
@@ -135,7 +133,7 @@ class Prefilter:
             possible = r in index.ungated_pattern_rules or (
                 r in indexed and _satisfied(index.requirements[r], fragments)
             )
-            if possible and (topic is None or topic.allows(index.rules[r])):
+            if possible:
                 found.append(r)
         return tuple(found)
 
