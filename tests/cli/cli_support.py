@@ -2,16 +2,8 @@
 
 from __future__ import annotations
 
-from pathlib import Path
+from file_support import write as write  # re-exported for the tests here
 
 CLAIM = "Ketamine cures depression."
 COMPLIANT = "Ketamine is not a cure for depression."
 
-
-def write(path: Path, text: str | bytes) -> Path:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    if isinstance(text, bytes):
-        path.write_bytes(text)
-    else:
-        path.write_text(text, encoding="utf-8")
-    return path

@@ -8,6 +8,8 @@ import sys
 from dataclasses import dataclass
 from pathlib import Path
 
+from file_support import write as write  # re-exported for the tests here
+
 CLAIM = "Ketamine cures depression."
 MATCH = "cures depression"  # what FL401 matches in CLAIM
 SLOW = os.environ.get("FACTLINT_SLOW_TESTS") == "1"
@@ -44,14 +46,6 @@ def run_factlint(*args: str, cwd: Path, stdin: bytes | None = None, timeout: flo
     )
     assert b"Traceback" not in proc.stderr, proc.stderr.decode("utf-8", "replace")
     return CliRun(proc.returncode, proc.stdout, proc.stderr)
-
-
-def write(path: Path, content: str | bytes) -> Path:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    if isinstance(content, str):
-        content = content.encode("utf-8")
-    path.write_bytes(content)
-    return path
 
 
 def span_text(text: str, finding: dict) -> str:

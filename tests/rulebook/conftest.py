@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from file_support import write as write_file
 from rulebook_fixtures import Writer
 
 
@@ -14,12 +15,6 @@ def write(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Writer:
     monkeypatch.chdir(tmp_path)
 
     def _write(name: str, text: str | bytes) -> Path:
-        path = Path(name)
-        path.parent.mkdir(parents=True, exist_ok=True)
-        if isinstance(text, bytes):
-            path.write_bytes(text)
-        else:
-            path.write_text(text, encoding="utf-8")
-        return path
+        return write_file(Path(name), text)
 
     return _write

@@ -1,0 +1,14 @@
+"""Writing test input files: one helper for every test folder."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+
+def write(path: Path, content: str | bytes) -> Path:
+    """Write `content` (text as UTF-8, bytes as they are) to `path`, creating its folders."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    if isinstance(content, str):
+        content = content.encode("utf-8")
+    path.write_bytes(content)
+    return path
