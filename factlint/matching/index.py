@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 import regex
 
+from factlint.matching.bits import Bits, build_bits
 from factlint.matching.lexicon import Lexicon, stem
 from factlint.matching.normalize import normalize
 from factlint.matching.tokens import WORD
@@ -28,14 +29,15 @@ def phrase_stems(phrase: str) -> tuple[str, ...]:
     return tuple(stem(token) for token in WORD.findall(normalize(phrase)))
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, eq=False)
 class Claim:
-    """One claim phrase of one rule, as stems."""
+    """One claim phrase of one rule, as stems (compared and hashed by identity: each is unique)."""
 
     rule_index: int
     stems: tuple[str, ...]
     stem_set: frozenset[str]
     max_gap: int
+    mask: int = 0  # its stems as bits (bits.py); set once all stems of the rulebook are known
 
 
 @dataclass(frozen=True, slots=True)
@@ -67,39 +69,15 @@ class CompiledRule:
 class RuleIndex:
     rules: tuple[CompiledRule, ...]
     claims: tuple[Claim, ...]
-    by_anchor: dict[str, tuple[Claim, ...]]  # anchor stem -> claims
-    anchor_stems: frozenset[str]
-    subject_aliases: dict[str, tuple[frozenset[str], ...]]  # subject id -> stems of each alias
-    subject_stems: frozenset[str]  # every stem that occurs in some alias
     cues: dict[str, CueList]  # cue list name -> cues
     clause_breaks: frozenset[str]
     question_openers: frozenset[str]  # first words of questions that do not claim
     trailing_cues: frozenset[str]  # cue lists that also apply after a claim
-    by_fragment: dict[str, tuple[int, ...]]  # literal fragment -> rules whose patterns need it
     requirements: dict[int, tuple[Requirement, ...]]  # rule -> what each of its patterns needs
     ungated_pattern_rules: frozenset[int]  # pattern rules with no usable fragment: always tried
-    absent_stems: frozenset[str]  # stems of every `absent` phrase
     max_gap: int  # default window slack (exceptions and `absent` phrases use it)
     lexicon: Lexicon
-
-
-# Frequent English words (stemmed). A claim is indexed under its rarest-looking word, so these
-# ("with", "your", "have") are used only when a claim has nothing else.
-_COMMON = frozenset(stem(w) for w in """
-a about above after again against all am an and any are as at be because been before being below
-between both but by can could did do does doing down during each few for from further had has have
-having he her here hers herself him himself his how i if in into is it its itself just me more most
-my myself no nor not now of off on once only or other our ours ourselves out over own same she should
-so some such than that the their theirs them themselves then there these they this those through to
-too under until up very was we were what when where which while who whom why will with would you your
-yours yourself yourselves get got make made take go goes going come day new one two use used way
-well also back even still like much many may might must need know see look want give good first
-""".split())
-
-
-def _anchor(stems: tuple[str, ...]) -> str:
-    # Few segments should reach the full set check: prefer uncommon words, then longer ones.
-    return max(stems, key=lambda s: (s not in _COMMON, len(s), s))
+    bits: Bits  # the pre-filter's tables
 
 
 def compile_rulebook(rulebook: Rulebook) -> RuleIndex:
@@ -117,7 +95,6 @@ def compile_rulebook(rulebook: Rulebook) -> RuleIndex:
 
     rules: list[CompiledRule] = []
     claims: list[Claim] = []
-    by_anchor: dict[str, list[Claim]] = defaultdict(list)
     by_fragment: dict[str, set[int]] = defaultdict(set)
     requirements: dict[int, list[Requirement]] = defaultdict(list)
     ungated: list[int] = []
@@ -137,7 +114,6 @@ def compile_rulebook(rulebook: Rulebook) -> RuleIndex:
         for stems in stems_of(rule.phrases):
             claim = Claim(index, stems, frozenset(stems), gap)
             claims.append(claim)
-            by_anchor[_anchor(stems)].append(claim)
         for pattern in rule.patterns:
             requirement = required_fragments(pattern)
             if requirement is None:
@@ -151,26 +127,22 @@ def compile_rulebook(rulebook: Rulebook) -> RuleIndex:
                 for fragment in group:
                     by_fragment[fragment].add(index)
 
+    fragments = sorted({f for reqs in requirements.values() for req in reqs for g in req for f in g})
+    claims, bits = build_bits(claims, subject_aliases, rules, requirements, by_fragment, fragments)
     return RuleIndex(
         rules=tuple(rules),
         claims=tuple(claims),
-        by_anchor={anchor: tuple(group) for anchor, group in by_anchor.items()},
-        anchor_stems=frozenset(by_anchor),
-        subject_aliases={sid: tuple(map(frozenset, aliases)) for sid, aliases in subject_aliases.items()},
-        subject_stems=frozenset(s for aliases in subject_aliases.values() for a in aliases for s in a),
         cues={name: CueList.of(list(phrases)) for name, phrases in cue_phrases.items()},
         clause_breaks=clause_breaks,
         question_openers=question_openers,
         trailing_cues=frozenset(rulebook.matching.trailing_cues),
-        by_fragment={fragment: tuple(sorted(ids)) for fragment, ids in by_fragment.items()},
         requirements={rule: tuple(reqs) for rule, reqs in requirements.items()},
         ungated_pattern_rules=frozenset(ungated),
-        absent_stems=frozenset(s for rule in rules for phrase in rule.absent for s in phrase),
         max_gap=rulebook.matching.max_gap,
         lexicon=Lexicon(
             vocabulary,
             rulebook.matching,
-            fragments=tuple(sorted({f for reqs in requirements.values() for req in reqs for g in req for f in g})),
-            key_fragments=tuple(sorted(by_fragment)),
+            fragments=tuple(fragments),
         ),
+        bits=bits,
     )

@@ -164,17 +164,16 @@ class Judge:
                 return True
         return False
 
-    def mentions_any(
-        self, phrases: tuple[tuple[str, ...], ...], segments: list[tuple[Segment, set[str]]]
-    ) -> bool:
-        """True when some segment states one of `phrases` without negating it.
-
-        "Side effects include sedation" mentions risk; "zero side effects" does not.
-        """
+    def mentions_absent(self, rule_index: int, segments: list[tuple[Segment, int]]) -> bool:
+        """True when some segment (with its pre-filter mask) states one of the rule's `absent`
+        phrases without negating it. "Side effects include sedation" mentions risk; "zero side
+        effects" does not."""
         negations = self.index.cues.get(NEGATION)
         max_gap = self.index.max_gap
-        for segment, stems in segments:
-            wanted = [p for p in phrases if stems.issuperset(p)]
+        rule = self.index.rules[rule_index]
+        masks = self.index.bits.absent[rule_index]
+        for segment, mask in segments:
+            wanted = [p for p, m in zip(rule.absent, masks, strict=True) if mask & m == m]
             if not wanted:
                 continue
             normalized, _ = normalize_with_map(segment.text)

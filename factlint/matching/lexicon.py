@@ -5,8 +5,8 @@ Two caches, both keyed by what the text contains rather than by where:
   cost of fuzzy matching grows with the number of distinct words, not with corpus size or rules.
 - `token_stems` / `token_fragments`: whitespace-delimited token (punctuation attached, as
   `str.split` gives it) -> the stems it contains, and the pattern fragments (triggers.py) that
-  start one of its words. The per-segment
-  pre-filter is then a C-level `split`, a set difference and a set intersection.
+  start one of its words. The pre-filter turns these into one bit mask per token
+  (prefilter.py); the judge uses them for the tokens of candidate sentences.
 """
 
 from __future__ import annotations
@@ -42,12 +42,10 @@ class Lexicon:
     """The rulebook's vocabulary of stems, and caches of what text maps to it."""
 
     def __init__(
-        self, vocabulary: Iterable[str], matching: Matching, fragments: Sequence[str] = (),
-        key_fragments: Sequence[str] = (),
+        self, vocabulary: Iterable[str], matching: Matching, fragments: Sequence[str] = ()
     ) -> None:
         self.vocabulary = frozenset(vocabulary)
         self._fragments = frozenset(fragments)
-        self._key_fragments = frozenset(key_fragments)  # those regexes are indexed under
         self._fragment_lengths = sorted({len(f) for f in self._fragments})
         self._fragment_starts = frozenset(f[:2] for f in self._fragments)  # cheap test before slicing
         self._min_length = matching.fuzzy_min_length
@@ -62,7 +60,6 @@ class Lexicon:
         self.token_fragments: dict[str, frozenset[str]] = {}
         self.stem_tokens: set[str] = set()  # tokens with at least one stem
         self.fragment_tokens: set[str] = set()  # tokens containing a pattern fragment
-        self.key_tokens: set[str] = set()  # tokens containing a fragment some regex is indexed under
 
     # -- whitespace tokens (the pre-filter) ------------------------------------------------
 
@@ -84,8 +81,6 @@ class Lexicon:
             self.token_fragments[token] = fragments
             if fragments:
                 self.fragment_tokens.add(token)
-                if not fragments.isdisjoint(self._key_fragments):
-                    self.key_tokens.add(token)
 
     def stems_of(self, tokens: set[str] | frozenset[str]) -> set[str]:
         """The vocabulary stems in a set of whitespace tokens (learning new tokens first)."""

@@ -27,11 +27,9 @@ _SPLIT_LETTERS = regex.compile(
 )
 
 
-_SPECIAL = regex.compile("[" + "".join(regex.escape(chr(code)) for code in _TRANSLATION) + "]")
-
-
-def _special(match: regex.Match[str]) -> str:
-    return _TRANSLATION[ord(match.group())]
+# str.translate and a regex character class both look at every character of the text; a
+# C-level `in` per special character is ~20x faster on mostly-ASCII text.
+_SPECIAL = tuple((chr(code), replacement) for code, replacement in _TRANSLATION.items())
 
 
 _ASCII_RUN_OR_CHAR = regex.compile(r"[\x00-\x7f]+|.", regex.DOTALL)
@@ -58,10 +56,10 @@ def fold(text: str) -> str:
     if text.isascii():
         return text.lower()
     # Whole-string C calls; equals the per-character fold except that NFKC may compose a
-    # base letter with a following combining mark (harmless for a pre-filter). str.translate
-    # with a mapping is slow on non-ASCII text, so the few special characters are substituted.
-    if _SPECIAL.search(text) is not None:
-        text = _SPECIAL.sub(_special, text)
+    # base letter with a following combining mark (harmless for a pre-filter).
+    for special, replacement in _SPECIAL:
+        if special in text:
+            text = text.replace(special, replacement)
     return unicodedata.normalize("NFKC", text).casefold()
 
 

@@ -1,18 +1,25 @@
 """Which segments may hold a claim, cheaply: the per-segment hot path of the matcher.
 
-Every segment's folded text is split on whitespace and the token set compared with the lexicon's
-caches (C-level set operations). A segment is a candidate when every stem of some claim is in it,
-or the literal words some regex needs; only then is its topic worked out (rules with subjects
-apply where their drug is in the segment, the headings above it, or the paragraph before a list).
+The rulebook's words are bits (index.Bits). Each whitespace token is classified once per run
+into the OR of the bits it carries; a segment's content is then the OR over its tokens, which
+`str.split`, `map` and `functools.reduce` compute in C. Whether a claim's words are all in a
+segment is an integer test, and what a segment's mask implies (its candidate claims, regexes
+and subjects) is worked out once per distinct mask: a repository's paragraphs share few
+combinations of rulebook words.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Collection, Sequence, Set as AbstractSet
+from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import reduce
+from operator import or_
+from typing import NamedTuple
 
 from factlint.documents.model import Segment
-from factlint.matching.index import Claim, CompiledRule, RuleIndex
+from factlint.matching.bits import Bits
+from factlint.matching.index import Claim, RuleIndex
+from factlint.matching.lexicon import Lexicon
 from factlint.matching.normalize import fold, normalize
 
 # Joins segment texts for document-level look-ups; whitespace to str.split, so tokens never
@@ -20,9 +27,8 @@ from factlint.matching.normalize import fold, normalize
 _SEPARATOR = "\x1f"
 _JOIN_LIMIT = 5_000  # segments; beyond, folding one by one costs little and saves two copies
 
-# Three or more distinct one-letter tokens (other than the words "a" and "i") hint at letters
-# spelled out with spaces ("c u r e s"), which whitespace tokens cannot see.
-_SPACED_LETTERS = frozenset("bcdefghjklmnopqrstuvwxyz")
+# Entries of the mask cache; past this it starts afresh (memory stays bounded).
+_CACHE_LIMIT = 50_000
 
 
 @dataclass(frozen=True, slots=True)
@@ -36,7 +42,39 @@ class Candidates:
         return bool(self.claims or self.pattern_rules)
 
 
-NO_CANDIDATES = Candidates((), ())
+class SegmentWords(NamedTuple):
+    """What a segment's mask implies, before its topic and document are known."""
+
+    mask: int
+    claims: tuple[Claim, ...]  # claims whose stems are all here, by rule then stems
+    pattern_rules: tuple[int, ...]  # rules with a regex whose required literals are all here
+    subjects: frozenset[str]  # subjects named here
+
+
+class _TokenMasks(dict[str, int]):
+    """Whitespace token -> OR of the bits of the stems, fragments and letter it carries.
+
+    A token not seen before is classified by the lexicon on first look-up (`__missing__`), so
+    `map(masks.__getitem__, tokens)` stays a C-level loop for every token already known.
+    """
+
+    def __init__(self, lexicon: Lexicon, bits: Bits) -> None:
+        super().__init__()
+        self._lexicon = lexicon
+        self._bits = bits
+
+    def __missing__(self, token: str) -> int:
+        lexicon = self._lexicon
+        if token not in lexicon.token_stems:
+            lexicon.learn_tokens((token,))
+        of_stem, of_fragment = self._bits.of_stem, self._bits.of_fragment
+        mask = self._bits.of_letter.get(token, 0)
+        for stem in lexicon.token_stems[token]:
+            mask |= of_stem.get(stem, 0)
+        for fragment in lexicon.token_fragments[token]:
+            mask |= of_fragment.get(fragment, 0)
+        self[token] = mask
+        return mask
 
 
 class Prefilter:
@@ -44,6 +82,9 @@ class Prefilter:
 
     def __init__(self, index: RuleIndex) -> None:
         self.index = index
+        self._bits = index.bits
+        self._token_masks = _TokenMasks(index.lexicon, index.bits)
+        self._cache: dict[int, SegmentWords] = {}
 
     @staticmethod
     def fold_segments(segments: Sequence[Segment]) -> list[str]:
@@ -57,68 +98,71 @@ class Prefilter:
             folded = [fold(text) for text in texts]
         return folded
 
-    def possible(self, folded: list[str]) -> tuple[int, ...] | None:
-        """The pattern rules possible in the document, or None when neither a claim nor a
-        pattern can match anywhere in it (most documents of a real content repository)."""
-        tokens: set[str] = set()
-        for text in folded:
-            tokens.update(text.split())
-        stems = self.index.lexicon.stems_of(tokens)
-        indexed = {r for f in self.index.lexicon.fragments_of(tokens) for r in self.index.by_fragment.get(f, ())}
-        among = tuple(sorted(indexed.union(self.index.ungated_pattern_rules)))
-        patterns = self.pattern_rules(tokens, among)
-        if patterns or len(tokens.intersection(_SPACED_LETTERS)) >= 3:
-            return patterns
-        by_anchor = self.index.by_anchor
-        for anchor in stems & self.index.anchor_stems:
-            if any(claim.stem_set <= stems for claim in by_anchor[anchor]):
-                return patterns
-        return None
+    def masks(self, folded: Sequence[str]) -> list[int]:
+        """The mask of each folded segment text."""
+        get = self._token_masks.__getitem__
+        return [reduce(or_, map(get, text.split()), 0) for text in folded]
 
-    def scan(self, folded: str, text: str) -> tuple[set[str], set[str]]:
-        """Whitespace tokens of a segment's folded text, and the vocabulary stems they contain."""
-        tokens = set(folded.split())
-        stems = self.index.lexicon.stems_of(tokens)
-        if len(tokens.intersection(_SPACED_LETTERS)) >= 3:
-            stems |= self.index.lexicon.stems_of(set(normalize(text).split()))
-        return tokens, stems
+    def possible(self, mask: int) -> bool:
+        """False when neither a claim nor a regex can match in text with this (whole-document)
+        mask: most documents of a real content repository."""
+        bits = self._bits
+        if self.index.ungated_pattern_rules or (mask & bits.letters).bit_count() >= 3:
+            return True
+        return bool(self._claims(mask) or self._pattern_rules(mask))
 
-    def subjects(self, stems: AbstractSet[str]) -> frozenset[str]:
-        if stems.isdisjoint(self.index.subject_stems):
+    def segment(self, mask: int, text: str) -> SegmentWords:
+        """What a segment with this mask may hold (`text`: its original text, read only when it
+        spells letters out with spaces, which only `normalize` joins)."""
+        if (mask & self._bits.letters).bit_count() >= 3:
+            get = self._token_masks.__getitem__
+            mask |= reduce(or_, map(get, normalize(text).split()), 0)
+        found = self._cache.get(mask)
+        if found is None:
+            if len(self._cache) >= _CACHE_LIMIT:
+                self._cache.clear()
+            found = self._cache[mask] = SegmentWords(
+                mask, self._claims(mask), self._pattern_rules(mask), self._subjects(mask)
+            )
+        return found
+
+    def _claims(self, mask: int) -> tuple[Claim, ...]:
+        anchors = self._bits.anchors
+        present = mask & self._bits.anchor_mask
+        claims: list[Claim] = []
+        while present:
+            bit = present & -present
+            for claim in anchors[bit]:
+                if mask & claim.mask == claim.mask:
+                    claims.append(claim)
+            present ^= bit
+        claims.sort(key=lambda c: (c.rule_index, c.stems))
+        return tuple(claims)
+
+    def _pattern_rules(self, mask: int) -> tuple[int, ...]:
+        bits = self._bits
+        indexed = 0
+        present = mask & bits.fragment_mask
+        while present:
+            bit = present & -present
+            indexed |= bits.fragment_rules[bit]
+            present ^= bit
+        requirements = bits.requirements
+        found = set(self.index.ungated_pattern_rules)
+        while indexed:
+            bit = indexed & -indexed
+            rule = bit.bit_length() - 1
+            if any(all(mask & group for group in groups) for groups in requirements[rule]):
+                found.add(rule)
+            indexed ^= bit
+        return tuple(sorted(found))
+
+    def _subjects(self, mask: int) -> frozenset[str]:
+        if not mask & self._bits.subject_mask:
             return frozenset()
         return frozenset(
-            subject
-            for subject, aliases in self.index.subject_aliases.items()
-            if any(stems >= alias for alias in aliases)
+            subject for subject, aliases in self._bits.subjects if any(mask & a == a for a in aliases)
         )
-
-    def candidates(
-        self, tokens: set[str], stems: set[str], settled: Collection[int],
-        possible_patterns: tuple[int, ...], topic_of_segment: Callable[[], Topic],
-    ) -> Candidates:
-        """Claims and pattern rules the segment may hold; `settled` rules already fired or failed.
-
-        The topic is worked out only when some claim's words or some regex's literals are here.
-        """
-        index = self.index
-        by_anchor = index.by_anchor
-        claims = [
-            claim
-            for anchor in stems & index.anchor_stems
-            for claim in by_anchor[anchor]
-            if claim.stem_set <= stems and claim.rule_index not in settled
-        ]
-        patterns: tuple[int, ...] = ()
-        if possible_patterns:
-            among = tuple(r for r in possible_patterns if r not in settled)
-            patterns = self.pattern_rules(tokens, among)
-        if not claims and not patterns:
-            return NO_CANDIDATES
-        topic = topic_of_segment()
-        rules = index.rules
-        claims = [claim for claim in claims if topic.allows(rules[claim.rule_index])]
-        claims.sort(key=lambda c: (c.rule_index, c.stems))
-        return Candidates(tuple(claims), tuple(r for r in patterns if topic.allows(rules[r])))
 
     def pattern_rules(self, tokens: set[str], among: tuple[int, ...]) -> tuple[int, ...]:
         """The rules of `among` with a regex whose required fragments all occur in `tokens`."""
@@ -126,16 +170,10 @@ class Prefilter:
             return ()
         index = self.index
         fragments = index.lexicon.fragments_of(tokens)
-        by_fragment = index.by_fragment
-        indexed = {r for f in fragments if f in by_fragment for r in by_fragment[f]}
-        found = []
-        for r in among:  # the few rules possible in this document (see possible)
-            possible = r in index.ungated_pattern_rules or (
-                r in indexed and _satisfied(index.requirements[r], fragments)
-            )
-            if possible:
-                found.append(r)
-        return tuple(found)
+        return tuple(
+            r for r in among
+            if r in index.ungated_pattern_rules or _satisfied(index.requirements[r], fragments)
+        )
 
 
 def _satisfied(requirements: Sequence[tuple[frozenset[str], ...]], fragments: set[str]) -> bool:
@@ -147,30 +185,3 @@ def _satisfied(requirements: Sequence[tuple[frozenset[str], ...]], fragments: se
         else:
             return True
     return False
-
-
-class Topic:
-    """What a segment is about: subjects in it, in the headings above it, and (for a list item)
-    in the paragraph introducing the list. Worked out only if a rule with subjects needs it."""
-
-    __slots__ = ("_subjects_of", "_stems", "_heading", "_intro", "_subjects")
-
-    def __init__(
-        self, subjects_of: Callable[[AbstractSet[str]], frozenset[str]], stems: AbstractSet[str],
-        heading: frozenset[str], intro: AbstractSet[str],
-    ) -> None:
-        self._subjects_of = subjects_of
-        self._stems = stems
-        self._heading = heading
-        self._intro = intro
-        self._subjects: frozenset[str] | None = None
-
-    def allows(self, rule: CompiledRule) -> bool:
-        if not rule.subjects:
-            return True
-        if self._subjects is None:
-            subjects = self._subjects_of(self._stems) | self._heading
-            if self._intro:
-                subjects |= self._subjects_of(self._intro)
-            self._subjects = subjects
-        return not rule.subjects.isdisjoint(self._subjects)
