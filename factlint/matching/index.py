@@ -73,7 +73,6 @@ class RuleIndex:
     clause_breaks: frozenset[str]
     question_openers: frozenset[str]  # first words of questions that do not claim
     trailing_cues: frozenset[str]  # cue lists that also apply after a claim
-    requirements: dict[int, tuple[Requirement, ...]]  # rule -> what each of its patterns needs
     ungated_pattern_rules: frozenset[int]  # pattern rules with no usable fragment: always tried
     max_gap: int  # default window slack (exceptions and `absent` phrases use it)
     lexicon: Lexicon
@@ -136,7 +135,6 @@ def compile_rulebook(rulebook: Rulebook) -> RuleIndex:
         clause_breaks=clause_breaks,
         question_openers=question_openers,
         trailing_cues=frozenset(rulebook.matching.trailing_cues),
-        requirements={rule: tuple(reqs) for rule, reqs in requirements.items()},
         ungated_pattern_rules=frozenset(ungated),
         max_gap=rulebook.matching.max_gap,
         lexicon=Lexicon(

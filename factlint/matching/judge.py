@@ -22,6 +22,8 @@ from factlint.matching.tokens import CLAUSE_PUNCTUATION, WORD, sentence_spans
 # on one sentence the rule is reported as failed for the file, and the run goes on.
 PATTERN_TIMEOUT = 1.0
 
+_CACHE_LIMIT = 20_000  # judged sentences kept; past this the cache starts afresh
+
 
 @dataclass(frozen=True, slots=True)
 class Hit:
@@ -39,31 +41,47 @@ class Judge:
     def __init__(self, index: RuleIndex, prefilter: Prefilter) -> None:
         self.index = index
         self._prefilter = prefilter
+        # (sentence, its candidates) -> hits: a sentence repeated across pages is judged once.
+        self._cache: dict[tuple[str, Candidates], tuple[tuple[int, int, int], ...]] = {}
 
     def examine(self, text: str, candidates: Candidates, failed: dict[int, str]) -> list[Hit]:
         normalized, origin = normalize_with_map(text)
-        lexicon = self.index.lexicon
+        prefilter = self._prefilter
+        cache = self._cache
         hits: list[Hit] = []
         for start, end in sentence_spans(normalized):
-            tokens = set(normalized[start:end].split())
-            stems = lexicon.stems_of(tokens)
-            claims = [c for c in candidates.claims if c.stem_set <= stems]
-            pattern_rules = self._prefilter.pattern_rules(tokens, candidates.pattern_rules)
-            if not claims and not pattern_rules:
+            sentence_text = normalized[start:end]
+            here = prefilter.narrow(prefilter.mask_of(sentence_text), candidates)
+            if not here:
                 continue
-            sentence = self.sentence(normalized, start, end)
-            if self._is_question(normalized[start:end], sentence):
-                continue
-            text_of_sentence = normalized[start:end].strip()
-            found = self._claim_hits(sentence, claims)
-            found.update(self._pattern_hits(normalized, start, end, sentence, pattern_rules, found, failed))
-            hits.extend(
-                Hit(rule_index, origin[s], origin[e - 1] + 1, text_of_sentence)
-                for rule_index, (s, e) in found.items()
-            )
+            found = cache.get((sentence_text, here))
+            if found is None:
+                failures = len(failed)
+                found = self._judge_sentence(normalized, start, end, here, failed)
+                if len(failed) == failures:  # a timed-out regex is not remembered as "no match"
+                    if len(cache) >= _CACHE_LIMIT:
+                        cache.clear()
+                    cache[(sentence_text, here)] = found
+            if found:
+                stripped = sentence_text.strip()
+                hits.extend(
+                    Hit(rule_index, origin[start + s], origin[start + e - 1] + 1, stripped)
+                    for rule_index, s, e in found
+                )
         return hits
 
-    def _claim_hits(self, sentence: Sentence, claims: list[Claim]) -> dict[int, tuple[int, int]]:
+    def _judge_sentence(
+        self, normalized: str, start: int, end: int, candidates: Candidates, failed: dict[int, str]
+    ) -> tuple[tuple[int, int, int], ...]:
+        """(rule, start, end) of each claim in normalized[start:end], relative to `start`."""
+        sentence = self.sentence(normalized, start, end)
+        if self._is_question(normalized[start:end], sentence):
+            return ()
+        found = self._claim_hits(sentence, candidates.claims)
+        found.update(self._pattern_hits(normalized, start, end, sentence, candidates.pattern_rules, found, failed))
+        return tuple((rule_index, s - start, e - start) for rule_index, (s, e) in found.items())
+
+    def _claim_hits(self, sentence: Sentence, claims: Sequence[Claim]) -> dict[int, tuple[int, int]]:
         """Per rule, the earliest (then longest) claim whose context is not compliant."""
         windows: dict[int, list[tuple[int, int, list[int]]]] = {}
         for claim in claims:

@@ -1,12 +1,9 @@
 """Maps text to the rulebook's vocabulary: stemming, then typo-tolerant look-up, all cached.
 
-Two caches, both keyed by what the text contains rather than by where:
-- `canonical`: word -> vocabulary stem (or None). Every distinct word is classified once, so the
-  cost of fuzzy matching grows with the number of distinct words, not with corpus size or rules.
-- `token_stems` / `token_fragments`: whitespace-delimited token (punctuation attached, as
-  `str.split` gives it) -> the stems it contains, and the pattern fragments (triggers.py) that
-  start one of its words. The pre-filter turns these into one bit mask per token
-  (prefilter.py); the judge uses them for the tokens of candidate sentences.
+`canonical` caches word -> vocabulary stem (or None): every distinct word is classified once, so
+the cost of fuzzy matching grows with the number of distinct words, not with corpus size or
+rules. Whitespace tokens ("fda-aproved,") are classified into stems and regex fragments
+(triggers.py) for the pre-filter, which keeps one bit mask per token (prefilter.py).
 """
 
 from __future__ import annotations
@@ -56,44 +53,20 @@ class Lexicon:
             if len(word) >= self._min_length - 2 and word.isalpha():
                 self._by_length.setdefault(len(word), []).append(word)
         self.canonical: dict[str, str | None] = {}
-        self.token_stems: dict[str, frozenset[str]] = {}
-        self.token_fragments: dict[str, frozenset[str]] = {}
-        self.stem_tokens: set[str] = set()  # tokens with at least one stem
-        self.fragment_tokens: set[str] = set()  # tokens containing a pattern fragment
 
     # -- whitespace tokens (the pre-filter) ------------------------------------------------
 
-    def learn_tokens(self, tokens: Iterable[str]) -> None:
-        """Classify whitespace-delimited tokens not seen before (callers pass only new ones)."""
-        lookup = self.lookup
-        starts = self._fragment_starts
-        lengths = self._fragment_lengths
-        for token in tokens:
-            # "c-u-r-e-s" is one token
-            token_text = token if _SEPARATORS.isdisjoint(token) else join_split_letters(token)
-            words = WORD.findall(token_text)
-            stems = frozenset(s for s in map(lookup, words) if s is not None) or _NOTHING
-            self.token_stems[token] = stems
-            if stems:
-                self.stem_tokens.add(token)
-            prefixes = {word[:n] for word in words if word[:2] in starts for n in lengths if len(word) >= n}
-            fragments = frozenset(prefixes.intersection(self._fragments)) or _NOTHING
-            self.token_fragments[token] = fragments
-            if fragments:
-                self.fragment_tokens.add(token)
-
-    def stems_of(self, tokens: set[str] | frozenset[str]) -> set[str]:
-        """The vocabulary stems in a set of whitespace tokens (learning new tokens first)."""
-        new = tokens.difference(self.token_stems)
-        if new:
-            self.learn_tokens(new)
-        hits = tokens.intersection(self.stem_tokens)
-        return set().union(*map(self.token_stems.__getitem__, hits)) if hits else set()
-
-    def fragments_of(self, tokens: set[str] | frozenset[str]) -> set[str]:
-        """The pattern fragments in a set of whitespace tokens (already learnt by `stems_of`)."""
-        hits = tokens.intersection(self.fragment_tokens)
-        return set().union(*map(self.token_fragments.__getitem__, hits)) if hits else set()
+    def classify_token(self, token: str) -> tuple[frozenset[str], frozenset[str]]:
+        """The stems in a whitespace-delimited token (punctuation attached, as `str.split`
+        gives it) and the pattern fragments that start one of its words. Not cached here: the
+        pre-filter keeps one bit mask per token (prefilter.py)."""
+        # "c-u-r-e-s" is one token
+        token_text = token if _SEPARATORS.isdisjoint(token) else join_split_letters(token)
+        words = WORD.findall(token_text)
+        stems = frozenset(s for s in map(self.lookup, words) if s is not None) or _NOTHING
+        starts, lengths = self._fragment_starts, self._fragment_lengths
+        prefixes = {word[:n] for word in words if word[:2] in starts for n in lengths if len(word) >= n}
+        return stems, frozenset(prefixes.intersection(self._fragments)) or _NOTHING
 
     # -- words ------------------------------------------------------------------------------
 

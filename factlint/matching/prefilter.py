@@ -64,14 +64,12 @@ class _TokenMasks(dict[str, int]):
         self._bits = bits
 
     def __missing__(self, token: str) -> int:
-        lexicon = self._lexicon
-        if token not in lexicon.token_stems:
-            lexicon.learn_tokens((token,))
+        stems, fragments = self._lexicon.classify_token(token)
         of_stem, of_fragment = self._bits.of_stem, self._bits.of_fragment
         mask = self._bits.of_letter.get(token, 0)
-        for stem in lexicon.token_stems[token]:
+        for stem in stems:
             mask |= of_stem.get(stem, 0)
-        for fragment in lexicon.token_fragments[token]:
+        for fragment in fragments:
             mask |= of_fragment.get(fragment, 0)
         self[token] = mask
         return mask
@@ -102,6 +100,22 @@ class Prefilter:
         """The mask of each folded segment text."""
         get = self._token_masks.__getitem__
         return [reduce(or_, map(get, text.split()), 0) for text in folded]
+
+    def mask_of(self, folded: str) -> int:
+        return reduce(or_, map(self._token_masks.__getitem__, folded.split()), 0)
+
+    def narrow(self, mask: int, candidates: Candidates) -> Candidates:
+        """The candidates whose words (claims) or literals (regexes) are all in this mask."""
+        claims = tuple(c for c in candidates.claims if mask & c.mask == c.mask)
+        requirements = self._bits.requirements
+        ungated = self.index.ungated_pattern_rules
+        patterns = tuple(
+            r for r in candidates.pattern_rules
+            if r in ungated or any(all(mask & group for group in groups) for groups in requirements[r])
+        )
+        if claims == candidates.claims and patterns == candidates.pattern_rules:
+            return candidates
+        return Candidates(claims, patterns)
 
     def possible(self, mask: int) -> bool:
         """False when neither a claim nor a regex can match in text with this (whole-document)
@@ -163,25 +177,3 @@ class Prefilter:
         return frozenset(
             subject for subject, aliases in self._bits.subjects if any(mask & a == a for a in aliases)
         )
-
-    def pattern_rules(self, tokens: set[str], among: tuple[int, ...]) -> tuple[int, ...]:
-        """The rules of `among` with a regex whose required fragments all occur in `tokens`."""
-        if not among:
-            return ()
-        index = self.index
-        fragments = index.lexicon.fragments_of(tokens)
-        return tuple(
-            r for r in among
-            if r in index.ungated_pattern_rules or _satisfied(index.requirements[r], fragments)
-        )
-
-
-def _satisfied(requirements: Sequence[tuple[frozenset[str], ...]], fragments: set[str]) -> bool:
-    """Some pattern's requirement is met: each of its groups has a fragment present."""
-    for requirement in requirements:
-        for group in requirement:
-            if fragments.isdisjoint(group):
-                break
-        else:
-            return True
-    return False
