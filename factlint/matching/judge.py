@@ -43,8 +43,22 @@ class Judge:
         self._prefilter = prefilter
         # (sentence, its candidates) -> hits: a sentence repeated across pages is judged once.
         self._cache: dict[tuple[str, Candidates], tuple[tuple[int, int, int], ...]] = {}
+        self._segment_cache: dict[tuple[str, Candidates], tuple[Hit, ...]] = {}
 
-    def examine(self, text: str, candidates: Candidates, failed: dict[int, str]) -> list[Hit]:
+    def examine(self, text: str, candidates: Candidates, failed: dict[int, str]) -> tuple[Hit, ...]:
+        """Hits in a segment's text. A paragraph repeated across pages is examined once."""
+        key = (text, candidates)
+        hits = self._segment_cache.get(key)
+        if hits is None:
+            failures = len(failed)
+            hits = self._examine(text, candidates, failed)
+            if len(failed) == failures:  # a timed-out regex is not remembered as "no match"
+                if len(self._segment_cache) >= _CACHE_LIMIT:
+                    self._segment_cache.clear()
+                self._segment_cache[key] = hits
+        return hits
+
+    def _examine(self, text: str, candidates: Candidates, failed: dict[int, str]) -> tuple[Hit, ...]:
         normalized, origin = normalize_with_map(text)
         prefilter = self._prefilter
         cache = self._cache
@@ -68,7 +82,7 @@ class Judge:
                     Hit(rule_index, origin[start + s], origin[start + e - 1] + 1, stripped)
                     for rule_index, s, e in found
                 )
-        return hits
+        return tuple(hits)
 
     def _judge_sentence(
         self, normalized: str, start: int, end: int, candidates: Candidates, failed: dict[int, str]

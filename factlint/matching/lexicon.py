@@ -60,9 +60,10 @@ class Lexicon:
         """The stems in a whitespace-delimited token (punctuation attached, as `str.split`
         gives it) and the pattern fragments that start one of its words. Not cached here: the
         pre-filter keeps one bit mask per token (prefilter.py)."""
-        # "c-u-r-e-s" is one token
-        token_text = token if _SEPARATORS.isdisjoint(token) else join_split_letters(token)
-        words = WORD.findall(token_text)
+        if token.isalpha():  # most tokens: one plain word
+            words: Sequence[str] = (token,)
+        else:  # "c-u-r-e-s" is one token
+            words = WORD.findall(token if _SEPARATORS.isdisjoint(token) else join_split_letters(token))
         stems = frozenset(s for s in map(self.lookup, words) if s is not None) or _NOTHING
         starts, lengths = self._fragment_starts, self._fragment_lengths
         prefixes = {word[:n] for word in words if word[:2] in starts for n in lengths if len(word) >= n}

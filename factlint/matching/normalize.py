@@ -7,6 +7,7 @@ output character the index of the input character it came from; used only on can
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from collections.abc import Sequence
 
@@ -25,6 +26,8 @@ _TRANSLATION: dict[int, str] = {
 _SPLIT_LETTERS = regex.compile(
     r"(?<![\p{L}\p{N}])\p{L}(?P<sep>[-._*\u00b7 ])\p{L}(?:(?P=sep)\p{L})+(?![\p{L}\p{N}])"
 )
+# The same on lower-cased ASCII text, where the stdlib engine finds it ~5x faster.
+_SPLIT_LETTERS_ASCII = re.compile(r"(?<![a-z0-9])[a-z](?P<sep>[-._* ])[a-z](?:(?P=sep)[a-z])+(?![a-z0-9])")
 
 
 # str.translate and a regex character class both look at every character of the text; a
@@ -44,11 +47,16 @@ def _fold_char(ch: str) -> str:
     return unicodedata.normalize("NFKC", ch).casefold()
 
 
+def _split_letters(folded: str) -> re.Pattern[str] | regex.Pattern[str]:
+    return _SPLIT_LETTERS_ASCII if folded.isascii() else _SPLIT_LETTERS
+
+
 def join_split_letters(text: str) -> str:
     """ "c-u-r-e-s" -> "cures" (on folded text)."""
-    if _SPLIT_LETTERS.search(text) is None:
+    pattern = _split_letters(text)
+    if pattern.search(text) is None:
         return text
-    return _SPLIT_LETTERS.sub(lambda m: m.group(0).replace(m.group("sep"), ""), text)
+    return pattern.sub(lambda m: m.group(0).replace(m.group("sep"), ""), text)
 
 
 def fold(text: str) -> str:
@@ -72,7 +80,7 @@ def normalize_with_map(text: str) -> tuple[str, Sequence[int]]:
     """Like `normalize`, plus `origin[i]` = index in `text` of output character i."""
     if text.isascii():
         folded = text.lower()
-        if _SPLIT_LETTERS.search(folded) is None:
+        if _SPLIT_LETTERS_ASCII.search(folded) is None:
             return folded, range(len(text))  # the common case: same length, identity map
         return _join_with_map(folded, range(len(text)))
     chars: list[str] = []
@@ -91,10 +99,11 @@ def normalize_with_map(text: str) -> tuple[str, Sequence[int]]:
 
 
 def _join_with_map(folded: str, origin: Sequence[int]) -> tuple[str, Sequence[int]]:
-    if _SPLIT_LETTERS.search(folded) is None:
+    pattern = _split_letters(folded)
+    if pattern.search(folded) is None:
         return folded, origin
     keep = [True] * len(folded)
-    for match in _SPLIT_LETTERS.finditer(folded):
+    for match in pattern.finditer(folded):
         sep = match.group("sep")
         for i in range(match.start(), match.end()):
             if folded[i] == sep:

@@ -107,15 +107,22 @@ class Prefilter:
     def narrow(self, mask: int, candidates: Candidates) -> Candidates:
         """The candidates whose words (claims) or literals (regexes) are all in this mask."""
         claims = tuple(c for c in candidates.claims if mask & c.mask == c.mask)
-        requirements = self._bits.requirements
-        ungated = self.index.ungated_pattern_rules
-        patterns = tuple(
-            r for r in candidates.pattern_rules
-            if r in ungated or any(all(mask & group for group in groups) for groups in requirements[r])
-        )
+        patterns = tuple(r for r in candidates.pattern_rules if self._literals_present(r, mask))
         if claims == candidates.claims and patterns == candidates.pattern_rules:
             return candidates
         return Candidates(claims, patterns)
+
+    def _literals_present(self, rule: int, mask: int) -> bool:
+        """Some regex of the rule has a fragment of each of its required groups in the mask."""
+        if rule in self.index.ungated_pattern_rules:
+            return True
+        for groups in self._bits.requirements[rule]:
+            for group in groups:
+                if not mask & group:
+                    break
+            else:
+                return True
+        return False
 
     def possible(self, mask: int) -> bool:
         """False when neither a claim nor a regex can match in text with this (whole-document)
@@ -161,12 +168,11 @@ class Prefilter:
             bit = present & -present
             indexed |= bits.fragment_rules[bit]
             present ^= bit
-        requirements = bits.requirements
         found = set(self.index.ungated_pattern_rules)
         while indexed:
             bit = indexed & -indexed
             rule = bit.bit_length() - 1
-            if any(all(mask & group for group in groups) for groups in requirements[rule]):
+            if self._literals_present(rule, mask):
                 found.add(rule)
             indexed ^= bit
         return tuple(sorted(found))
