@@ -9,6 +9,7 @@ rules. Whitespace tokens ("fda-aproved,") are classified into stems and regex fr
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
+from typing import Any
 
 import Stemmer
 
@@ -22,6 +23,7 @@ NOT = "not"
 _NOTHING: frozenset[str] = frozenset()
 
 _stemmer = Stemmer.Stemmer("english")
+_DICTIONARY_FIRST_AFTER = 500  # fuzzy look-ups; then the English word list is consulted first
 _LEET = str.maketrans("013457@$", "oieastas")
 _SEPARATORS = frozenset("-._*\u00b7")  # what may split a word into letters ("c-u-r-e-s")
 
@@ -53,6 +55,11 @@ class Lexicon:
             if len(word) >= self._min_length - 2 and word.isalpha():
                 self._by_length.setdefault(len(word), []).append(word)
         self.canonical: dict[str, str | None] = {}
+        # Stems of lengths near n (within the edit distance allowed), for fuzzy look-ups.
+        self._near: dict[tuple[int, int], list[str]] = {}
+        self._extract_one: Any = None
+        self._fuzzy_lookups = 0
+        self._distance: Any = None
 
     # -- whitespace tokens (the pre-filter) ------------------------------------------------
 
@@ -89,19 +96,32 @@ class Lexicon:
                 return self._classify(decoded)
         if len(word) < self._min_length or word in self._protected or not word.isalpha():
             return None
-        # Imported here: a run whose words are all known never pays for loading rapidfuzz.
-        from rapidfuzz import process
-        from rapidfuzz.distance import OSA
+        # "caring" is a word, not a misspelt "curing". Which test runs first does not change the
+        # answer, only the cost: the word list takes ~70 ms to load, which a pre-commit run on one
+        # draft should not pay unless a fuzzy match needs confirming; a large run checks it first.
+        self._fuzzy_lookups += 1
+        dictionary_first = self._fuzzy_lookups > _DICTIONARY_FIRST_AFTER
+        if dictionary_first and is_english_word(word):
+            return None
+        best = self._nearest(stemmed, 1 if len(stemmed) < 10 else 2)
+        if best is None or (not dictionary_first and is_english_word(word)):
+            return None
+        return best
 
-        max_distance = 1 if len(stemmed) < 10 else 2
-        best: tuple[int, str] | None = None
-        for length in range(len(stemmed) - max_distance, len(stemmed) + max_distance + 1):
-            candidates = self._by_length.get(length)
-            if not candidates:
-                continue
-            hit = process.extractOne(stemmed, candidates, scorer=OSA.distance, score_cutoff=max_distance)
-            if hit is not None and (best is None or hit[1] < best[0]):
-                best = (int(hit[1]), hit[0])
-        if best is None or is_english_word(word):
-            return None  # "caring" is a word, not a misspelt "curing"
-        return best[1]
+    def _nearest(self, stemmed: str, max_distance: int) -> str | None:
+        """The vocabulary stem within `max_distance` edits (OSA) of `stemmed`: the closest, then
+        the shortest, then the first alphabetically. One C-level scan over the stems of a
+        similar length."""
+        # Imported here: a run whose words are all known never pays for loading rapidfuzz.
+        if self._extract_one is None:
+            from rapidfuzz import process
+            from rapidfuzz.distance import OSA
+
+            self._extract_one, self._distance = process.extractOne, OSA.distance
+        key = (len(stemmed), max_distance)
+        candidates = self._near.get(key)
+        if candidates is None:
+            low, high = key[0] - max_distance, key[0] + max_distance
+            candidates = self._near[key] = [w for n in range(low, high + 1) for w in self._by_length.get(n, ())]
+        hit = self._extract_one(stemmed, candidates, scorer=self._distance, score_cutoff=max_distance)
+        return None if hit is None else hit[0]
