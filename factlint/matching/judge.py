@@ -44,6 +44,9 @@ class Judge:
         # (sentence, its candidates) -> hits: a sentence repeated across pages is judged once.
         self._cache: dict[tuple[str, Candidates], tuple[tuple[int, int, int], ...]] = {}
         self._segment_cache: dict[tuple[str, Candidates], tuple[Hit, ...]] = {}
+        self._mentions_cache: dict[tuple[str, tuple[tuple[tuple[str, ...], int], ...]], bool] = {}
+        # rule -> segment mask -> its `absent` phrases whose words are all in the mask
+        self._wanted_cache: dict[int, dict[int, tuple[tuple[tuple[str, ...], int], ...]]] = {}
 
     def examine(self, text: str, candidates: Candidates, failed: dict[int, str]) -> tuple[Hit, ...]:
         """Hits in a segment's text. A paragraph repeated across pages is examined once."""
@@ -200,21 +203,37 @@ class Judge:
         """True when some segment (with its pre-filter mask) states one of the rule's `absent`
         phrases without negating it. "Side effects include sedation" mentions risk; "zero side
         effects" does not."""
-        negations = self.index.cues.get(NEGATION)
-        max_gap = self.index.max_gap
         rule = self.index.rules[rule_index]
-        masks = self.index.bits.absent[rule_index]
+        phrases = tuple(zip(rule.absent, self.index.bits.absent[rule_index], strict=True))
+        wanted_by_mask = self._wanted_cache.setdefault(rule_index, {})
         for segment, mask in segments:
-            wanted = [p for p, m in zip(rule.absent, masks, strict=True) if mask & m == m]
+            wanted = wanted_by_mask.get(mask)
+            if wanted is None:
+                wanted = wanted_by_mask[mask] = tuple((p, m) for p, m in phrases if mask & m == m)
             if not wanted:
                 continue
-            normalized, _ = normalize_with_map(segment.text)
-            for start, end in sentence_spans(normalized):
-                sentence = self.sentence(normalized, start, end)
-                for phrase in wanted:
-                    window = find_window(sentence, phrase, max_gap, ordered=True)
-                    if window is not None and (
-                        negations is None or not cue_applies(sentence, window, negations)
-                    ):
-                        return True
+            key = (segment.text, wanted)
+            mentioned = self._mentions_cache.get(key)
+            if mentioned is None:
+                mentioned = self._mentions_cache[key] = self._mentions(segment.text, wanted)
+                if len(self._mentions_cache) >= _CACHE_LIMIT:
+                    self._mentions_cache.clear()
+            if mentioned:
+                return True
+        return False
+
+    def _mentions(self, text: str, phrases: tuple[tuple[tuple[str, ...], int], ...]) -> bool:
+        negations = self.index.cues.get(NEGATION)
+        max_gap = self.index.max_gap
+        normalized, _ = normalize_with_map(text)
+        for start, end in sentence_spans(normalized):
+            mask = self._prefilter.mask_of(normalized[start:end])
+            wanted = [p for p, m in phrases if mask & m == m]
+            if not wanted:
+                continue
+            sentence = self.sentence(normalized, start, end)
+            for phrase in wanted:
+                window = find_window(sentence, phrase, max_gap, ordered=True)
+                if window is not None and (negations is None or not cue_applies(sentence, window, negations)):
+                    return True
         return False

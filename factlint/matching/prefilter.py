@@ -130,7 +130,7 @@ class Prefilter:
         bits = self._bits
         if self.index.ungated_pattern_rules or (mask & bits.letters).bit_count() >= 3:
             return True
-        return bool(self._claims(mask) or self._pattern_rules(mask))
+        return self._any_claim(mask) or bool(self._pattern_rules(mask))
 
     def segment(self, mask: int, text: str) -> SegmentWords:
         """What a segment with this mask may hold (`text`: its original text, read only when it
@@ -146,6 +146,17 @@ class Prefilter:
                 mask, self._claims(mask), self._pattern_rules(mask), self._subjects(mask)
             )
         return found
+
+    def _any_claim(self, mask: int) -> bool:
+        anchors = self._bits.anchors
+        present = mask & self._bits.anchor_mask
+        while present:
+            bit = present & -present
+            for claim in anchors[bit]:
+                if mask & claim.mask == claim.mask:
+                    return True
+            present ^= bit
+        return False
 
     def _claims(self, mask: int) -> tuple[Claim, ...]:
         anchors = self._bits.anchors
