@@ -111,7 +111,7 @@ def profile(corpus: Path, rules: list[Path] | None = None) -> list[tuple]:
         md = [t for t, f in zip(texts, formats) if f == "markdown"]
         t0 = time.perf_counter()
         for t in md:
-            pyromark.events_with_range(t, options=OPTIONS)
+            list(pyromark.events_with_range(t, options=OPTIONS))  # the events are made lazily
         t_parse = time.perf_counter() - t0
     except ImportError:
         pass
@@ -156,13 +156,23 @@ def profile(corpus: Path, rules: list[Path] | None = None) -> list[tuple]:
         rows.append((f"  parse_document, {f} files", t, n, "sub"))
     if split:
         prefilter = t_match - TimedMatcher.judge - TimedMatcher.build
-        rows.append(("prefilter (Matcher.check minus below)", prefilter, size))
+        rows.append(("pre-filter + engine (check minus below)", prefilter, size))
         rows.append(("judge (Judge.examine)", TimedMatcher.judge - 0.0, size))
         rows.append(("findings (Matcher._finding)", TimedMatcher.build, size))
     else:
         rows.append(("match (Matcher.check)", t_match, size))
     rows.append(("report (JSON)", t_report, size))
+    # How repetitive the corpus is: the matcher works each distinct segment mask, sentence and
+    # paragraph out once (private counters, read here for context only).
+    texts_of_segments = [s.text for d in documents for s in d.segments]
+    repetition = (
+        f"{len(set(texts_of_segments))} distinct segment texts of {len(texts_of_segments)}; "
+        f"distinct masks worked out {len(matcher._prefilter._cache)}, "
+        f"sentences judged {len(matcher._judge._cache)}, paragraphs examined {len(matcher._judge._segment_cache)} "
+        "(cache sizes; each starts afresh past its limit)"
+    )
     info = {
+        "repetition": repetition,
         "files": len(files), "bytes": size, "segments": segments,
         "examined": TimedMatcher.examined if split else None, "findings": len(findings),
         "report_bytes": len(out), "rules": len(rulebook.rules),
@@ -186,6 +196,7 @@ def print_table(rows, info) -> None:
     body.append(("total", f"{total:.3f}", "100%", f"{info['bytes'] / MB / total:.2f}"))
     body.append(("total without start-up", f"{pipeline:.3f}", f"{100 * pipeline / total:.1f}%",
                  f"{info['bytes'] / MB / pipeline:.2f}"))
+    print(f"repetition: {info['repetition']}")
     widths = [max(len(str(x)) for x in col) for col in zip(header, *body)]
     fmt = lambda cells: "| " + " | ".join(  # noqa: E731
         (str(c).ljust(w) if i == 0 else str(c).rjust(w)) for i, (c, w) in enumerate(zip(cells, widths))) + " |"
