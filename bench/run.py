@@ -284,7 +284,8 @@ def baseline_pyromark(files: list[Path]) -> tuple[float, int] | None:
         return None
     texts = [p.read_text("utf-8") for p in files if p.suffix == ".md"]
     size = sum(len(t.encode("utf-8")) for t in texts)
-    t, _ = best_of(2, lambda: [pyromark.events_with_range(t, options=OPTIONS) for t in texts])
+    # The events are produced lazily: iterate them, as factlint does.
+    t, _ = best_of(2, lambda: [list(pyromark.events_with_range(t, options=OPTIONS)) for t in texts])
     return t, size
 
 
