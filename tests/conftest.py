@@ -30,6 +30,12 @@ def cli_env() -> dict[str, str]:
     return env
 
 
+@pytest.fixture(scope="session", autouse=True)
+def _rulebook_cache_in_a_temporary_folder(tmp_path_factory: pytest.TempPathFactory) -> None:
+    """Tests load hundreds of small rulebooks: their cache entries stay out of the user's home."""
+    os.environ["FACTLINT_CACHE_DIR"] = str(tmp_path_factory.mktemp("factlint-cache"))
+
+
 @pytest.fixture(name="cli_env")
 def cli_env_fixture() -> dict[str, str]:
     return cli_env()

@@ -19,6 +19,7 @@ from typing import Literal, cast
 import regex
 
 from factlint.findings import Severity
+from factlint.rulebook import cache
 from factlint.rulebook.locate import default_rulebook_dir, identity, rulebook_files, shown
 from factlint.rulebook.model import Category, Fact, Fix, Matching, Rule, Rulebook, Source, Subject
 from factlint.rulebook.schema import Record, read_file
@@ -37,12 +38,20 @@ def load_rulebook(paths: Sequence[Path] = (), *, include_default: bool = True) -
     """Load the default rulebook (unless `include_default` is false) plus each extra file or folder."""
     if isinstance(paths, (str, Path)):  # one path given bare: not a sequence of one-letter paths
         paths = [Path(paths)]
-    builder = _Builder()
     sources = ([default_rulebook_dir()] if include_default else []) + [Path(p) for p in paths]
-    for source in sources:
-        for file in rulebook_files(source):
-            builder.add_file(file)
-    return builder.build()
+    files = [file for source in sources for file in rulebook_files(source)]
+    key = cache.key_of(files)
+    if key is not None:
+        cached = cache.load(key)
+        if cached is not None:
+            return cached
+    builder = _Builder()
+    for file in files:
+        builder.add_file(file)
+    rulebook = builder.build()
+    if key is not None:
+        cache.store(key, rulebook)
+    return rulebook
 
 
 def iter_rule_examples(rulebook: Rulebook) -> Iterator[tuple[Rule, str, bool]]:

@@ -1,0 +1,94 @@
+"""Loaded rulebooks are cached on disk; the cache must never serve a stale or damaged rulebook,
+and never make a run fail."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from factlint.errors import RulebookError
+from factlint.rulebook import cache, load_rulebook
+
+RULE_FILE = """
+categories: [{id: unsupported-claim, prefix: FL4, title: Unsupported}]
+sources: [{file: 000_6cdc9522feb2f253.txt, title: Seed}]
+facts:
+  - {id: f, statement: A fact., source: 000_6cdc9522feb2f253.txt, quote: banner image}
+rules:
+  - id: FL401
+    name: cure-claim
+    category: unsupported-claim
+    severity: error
+    summary: Cure
+    phrases: [PHRASE]
+    message: m
+    suggestion: s
+    fact: f
+    examples: {flag: [It will PHRASE.], pass: [Nothing here.]}
+"""
+
+
+@pytest.fixture
+def cache_folder(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    folder = tmp_path / "cache"
+    monkeypatch.setenv(cache.CACHE_DIR_ENV, str(folder))
+    monkeypatch.delenv(cache.NO_CACHE_ENV, raising=False)
+    return folder
+
+
+def rules_at(tmp_path: Path, phrase: str) -> Path:
+    path = tmp_path / "rules.yaml"
+    path.write_text(RULE_FILE.replace("PHRASE", phrase), encoding="utf-8")
+    return path
+
+
+def entries(folder: Path) -> list[Path]:
+    return sorted(folder.glob("*.rulebook.pickle"))
+
+
+def test_a_second_load_comes_from_the_cache_and_equals_the_first(tmp_path: Path, cache_folder: Path) -> None:
+    path = rules_at(tmp_path, "cure")
+    first = load_rulebook([path], include_default=False)
+    assert len(entries(cache_folder)) == 1
+    assert load_rulebook([path], include_default=False) == first
+
+
+def test_an_edited_rulebook_is_loaded_afresh(tmp_path: Path, cache_folder: Path) -> None:
+    path = rules_at(tmp_path, "cure")
+    assert load_rulebook([path], include_default=False).rules[0].phrases == ("cure",)
+    path = rules_at(tmp_path, "heal")
+    assert load_rulebook([path], include_default=False).rules[0].phrases == ("heal",)
+    assert len(entries(cache_folder)) == 2
+
+
+def test_a_damaged_entry_is_rebuilt(tmp_path: Path, cache_folder: Path) -> None:
+    path = rules_at(tmp_path, "cure")
+    load_rulebook([path], include_default=False)
+    (entry,) = entries(cache_folder)
+    entry.write_bytes(b"not a pickle")
+    assert load_rulebook([path], include_default=False).rules[0].phrases == ("cure",)
+    assert entry.read_bytes() != b"not a pickle"
+
+
+def test_an_unusable_cache_folder_changes_nothing(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    blocker = tmp_path / "a-file"
+    blocker.write_text("not a folder", encoding="utf-8")
+    monkeypatch.setenv(cache.CACHE_DIR_ENV, str(blocker / "cache"))
+    path = rules_at(tmp_path, "cure")
+    assert load_rulebook([path], include_default=False).rules[0].phrases == ("cure",)
+
+
+def test_the_cache_can_be_turned_off(tmp_path: Path, cache_folder: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv(cache.NO_CACHE_ENV, "1")
+    load_rulebook([rules_at(tmp_path, "cure")], include_default=False)
+    assert not cache_folder.exists()
+
+
+def test_errors_are_never_cached(tmp_path: Path, cache_folder: Path) -> None:
+    path = tmp_path / "rules.yaml"
+    path.write_text("rules: [", encoding="utf-8")
+    for _ in range(2):
+        with pytest.raises(RulebookError, match="rules.yaml:1"):
+            load_rulebook([path], include_default=False)
+    assert entries(cache_folder) == []
