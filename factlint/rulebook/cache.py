@@ -16,6 +16,7 @@ import contextlib
 import hashlib
 import os
 import pickle
+import stat
 import sys
 import tempfile
 from functools import cache
@@ -24,6 +25,7 @@ from pathlib import Path
 import factlint
 from factlint.rulebook.locate import shown
 from factlint.rulebook.model import Rulebook
+from factlint.rulebook.yaml_source import MAX_FILE_BYTES
 
 CACHE_DIR_ENV = "FACTLINT_CACHE_DIR"
 NO_CACHE_ENV = "FACTLINT_NO_CACHE"
@@ -56,9 +58,16 @@ def key_of(files: list[Path]) -> str | None:
     loader then reports why)."""
     digest = hashlib.sha256(_code_digest())
     for file in files:
+        # Only plain files within the loader's size limit: anything else (a FIFO, /dev/zero, a
+        # huge file) is for the loader to refuse with its own message.
         try:
-            data = file.read_bytes()
+            if not stat.S_ISREG(file.stat().st_mode):
+                return None
+            with file.open("rb") as handle:
+                data = handle.read(MAX_FILE_BYTES + 1)
         except OSError:
+            return None
+        if len(data) > MAX_FILE_BYTES:
             return None
         for part in (shown(file).encode("utf-8", "surrogatepass"), data):
             digest.update(len(part).to_bytes(8, "big"))
