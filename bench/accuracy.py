@@ -96,7 +96,8 @@ def render(report: Report, details: bool = False) -> str:
     total = sum(report.counts.values())
     flagged = sum(n for (_, flag), n in report.counts.items() if flag)
     lines.append(f"Sentences: {total} ({flagged} should flag, {total - flagged} should pass)")
-    lines.append(f"{'category':<20} {'flag':>5} {'pass':>5} {'TP':>4} {'FP':>4} {'FN':>4} {'precision':>10} {'recall':>8}")
+    lines.append(f"{'category':<20} {'flag':>5} {'pass':>5} {'TP':>4} {'FP':>4} {'FN':>4} "
+                 f"{'precision':>10} {'recall':>8}")
     for category, s in report.by_category.items():
         lines.append(
             f"{category:<20} {report.counts[(category, True)]:>5} {report.counts[(category, False)]:>5} "
@@ -112,7 +113,9 @@ def render(report: Report, details: bool = False) -> str:
             lines.append(f"\n{title} ({len(items)}):")
             for entry, fired in items:
                 expected = entry.get("rule", "-")
-                lines.append(f"  [{entry['category']}/{expected}] {entry['text']!r} -> {fired or 'nothing'}  ({entry['note']})")
+                lines.append(
+                    f"  [{entry['category']}/{expected}] {entry['text']!r} -> {fired or 'nothing'}  ({entry['note']})"
+                )
     return "\n".join(lines)
 
 

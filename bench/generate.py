@@ -237,7 +237,8 @@ class Writer:
             s = f"In a survey of {n * 10} adults, {n}% said {pick(ACTORS).lower()} {pick(VERBS)} {pick(OBJECTS)}."
         elif r < 0.86:
             brand = _cap(self.coined())
-            s = f"{brand} tea, a blend from a {pick(CITIES)} supplier, is popular with clients who care about {pick(TOPICS)}."
+            s = (f"{brand} tea, a blend from a {pick(CITIES)} supplier, is popular with clients who care about "
+                 f"{pick(TOPICS)}.")
         elif r < 0.90:
             s = f"\u201c{pick(ACTORS)} changed my week,\u201d says {self.person()}, a teacher from {pick(CITIES)}."
             if not self.fancy:
@@ -537,7 +538,7 @@ def rulebook_x10(out: Path, seed: int = DEFAULT_SEED) -> int:
         facts = [f for f in _FACTS if f in default.facts] or sorted(default.facts)[:1]
         cues = [c for c in ("negation", "hedge") if c in default.cues]
     except ImportError as exc:
-        raise SystemExit(f"--rules-x10 needs factlint importable (run with the project's venv): {exc}")
+        raise SystemExit(f"--rules-x10 needs factlint importable (run with the project's venv): {exc}") from exc
     extra = 9 * n_default
     rng = random.Random(f"{seed}:rules")
     w = Writer(rng)
@@ -572,7 +573,8 @@ def rulebook_x10(out: Path, seed: int = DEFAULT_SEED) -> int:
     subjects = []
     for i in range(n_subjects):
         sid = f"bench-subject-{i:03d}"
-        aliases = [vocab[(i * 3 + k) % len(vocab)] for k in range(2)] + [f"{vocab[(i * 7) % len(vocab)]} {w.pick(_REAL)}"]
+        aliases = [vocab[(i * 3 + k) % len(vocab)] for k in range(2)]
+        aliases.append(f"{vocab[(i * 7) % len(vocab)]} {w.pick(_REAL)}")
         subjects.append(sid)
         lines += [f"  - id: {sid}", f"    aliases: [{', '.join(aliases)}]"]
     lines += ["", "rules:"]

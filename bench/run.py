@@ -247,12 +247,14 @@ def baseline_aho_corasick(files: list[Path], phrases: list[str]) -> tuple[float,
 
     t_all, matches = best_of(3, end_to_end)
     t_scan, _ = best_of(3, scan_only)
-    return t_all, t_scan, int(matches)
+    assert isinstance(matches, int)
+    return t_all, t_scan, matches
 
 
 def _ac_child(corpus: Path) -> int:
     """The Aho-Corasick baseline as a whole program, as factlint is run: walk, read, decode, scan."""
     import ahocorasick_rs
+
     from factlint.rulebook import load_rulebook
 
     ac = ahocorasick_rs.AhoCorasick(claim_phrases(load_rulebook()), matchkind=ahocorasick_rs.MatchKind.LeftmostLongest)
@@ -279,6 +281,7 @@ def baseline_pyromark(files: list[Path]) -> tuple[float, int] | None:
     """CommonMark parse with source ranges (pyromark events), Markdown files only: (seconds, bytes)."""
     try:
         import pyromark
+
         from factlint.documents.markdown import OPTIONS
     except ImportError:
         return None
@@ -420,7 +423,8 @@ def main(argv: list[str] | None = None) -> int:
 
     mbps = lambda seconds, size=bytes10: size / MB / seconds  # noqa: E731
     read_mbps, ac_mbps = mbps(t_read), mbps(t_ac)
-    figures.update(read_decode_mbps=read_mbps, aho_corasick_mbps=ac_mbps, aho_corasick_process_s=t_ac_proc, aho_corasick_scan_only_mbps=mbps(t_ac_scan),
+    figures.update(read_decode_mbps=read_mbps, aho_corasick_mbps=ac_mbps, aho_corasick_process_s=t_ac_proc,
+                   aho_corasick_scan_only_mbps=mbps(t_ac_scan),
                    aho_corasick_matches=ac_matches, rapidfuzz_naive_mbps=rf_bytes / MB / t_rf)
     if pm:
         figures["pyromark_parse_mbps"] = pm[1] / MB / pm[0]
@@ -430,7 +434,8 @@ def main(argv: list[str] | None = None) -> int:
         vs_ac = j1.wall / t_ac_proc
         figures.update(jobs1_s=j1.wall, jobs1_mbps=fl_mbps, jobs1_rss_mb=j1.rss_mb, findings=j1.findings,
                        jobs1_vs_aho_corasick=vs_ac)
-        rows.append(("throughput, 10 MB, --jobs 1", f"{fl_mbps:.2f} MB/s ({j1.wall:.2f} s wall, {j1.cpu:.2f} s CPU, {j1.findings} findings)",
+        rows.append(("throughput, 10 MB, --jobs 1",
+                     f"{fl_mbps:.2f} MB/s ({j1.wall:.2f} s wall, {j1.cpu:.2f} s CPU, {j1.findings} findings)",
                      f">= {TARGET_MBPS:g} MB/s", verdict(fl_mbps >= TARGET_MBPS)))
         rows.append(("time vs exact Aho-Corasick program", f"{vs_ac:.1f}x slower (AC: {t_ac_proc:.2f} s, "
                      f"{mbps(t_ac_proc):.1f} MB/s, interpreter start included)",
@@ -441,11 +446,13 @@ def main(argv: list[str] | None = None) -> int:
             lin = others[100].wall / j1.wall
             size_ratio = sum(p.stat().st_size for p in corpus_files(corpora[100])) / bytes10
             figures.update(mb100_s=others[100].wall, mb100_vs_10=lin, mb100_rss_mb=others[100].rss_mb)
-            rows.append(("100 MB time / 10 MB time", f"{lin:.2f}x (sizes {size_ratio:.2f}x, RSS {others[100].rss_mb:.0f} MB)",
+            rows.append(("100 MB time / 10 MB time",
+                         f"{lin:.2f}x (sizes {size_ratio:.2f}x, RSS {others[100].rss_mb:.0f} MB)",
                          f"<= {TARGET_LINEAR:g}x", verdict(lin <= TARGET_LINEAR)))
         else:
             why = others[100].error if 100 in others else "run with --full"
-            rows.append(("100 MB time / 10 MB time", why[:60], f"<= {TARGET_LINEAR:g}x", "n/a" if 100 not in others else "FAIL"))
+            rows.append(("100 MB time / 10 MB time", why[:60], f"<= {TARGET_LINEAR:g}x",
+                         "n/a" if 100 not in others else "FAIL"))
         if x10.ok:
             r = x10.wall / j1.wall
             figures.update(rules_x10_s=x10.wall, rules_x10_ratio=r, rules_x10_findings=x10.findings)
@@ -456,7 +463,8 @@ def main(argv: list[str] | None = None) -> int:
         if j2.ok:
             s = j1.wall / j2.wall
             figures.update(jobs2_s=j2.wall, jobs2_speedup=s, jobs2_rss_mb=j2.rss_mb)
-            rows.append(("--jobs 2 speed-up over --jobs 1", f"{s:.2f}x ({j2.wall:.2f} s wall, {j2.cpu:.2f} s CPU)", f">= {TARGET_JOBS2:g}x", verdict(s >= TARGET_JOBS2)))
+            rows.append(("--jobs 2 speed-up over --jobs 1", f"{s:.2f}x ({j2.wall:.2f} s wall, {j2.cpu:.2f} s CPU)",
+                         f">= {TARGET_JOBS2:g}x", verdict(s >= TARGET_JOBS2)))
         else:
             rows.append(("--jobs 2 speed-up", j2.error[:60], f">= {TARGET_JOBS2:g}x", "FAIL"))
     else:
@@ -520,7 +528,7 @@ def main(argv: list[str] | None = None) -> int:
             print(f"time per stage FAILED: {type(exc).__name__}: {exc}")
 
     args.json.parent.mkdir(parents=True, exist_ok=True)
-    figures["table"] = [dict(zip(("figure", "measured", "target", "verdict"), r)) for r in rows]
+    figures["table"] = [dict(zip(("figure", "measured", "target", "verdict"), r, strict=True)) for r in rows]
     figures["runs"] = {s.label: [asdict(r) for r in s.runs] for s in (j1, j2, x10, small, *others.values())}
     args.json.write_text(json.dumps(figures, indent=2, default=str))
     log(f"\nfigures written to {args.json}")
@@ -528,8 +536,8 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def _table(header: list[str], rows: list[tuple]) -> None:
-    widths = [max(len(str(x)) for x in col) for col in zip(header, *rows)]
-    line = lambda cells: "| " + " | ".join(str(c).ljust(w) for c, w in zip(cells, widths)) + " |"  # noqa: E731
+    widths = [max(len(str(x)) for x in col) for col in zip(header, *rows, strict=True)]
+    line = lambda cells: "| " + " | ".join(str(c).ljust(w) for c, w in zip(cells, widths, strict=True)) + " |"  # noqa: E731
     print(line(header))
     print("|" + "|".join("-" * (w + 2) for w in widths) + "|")
     for row in rows:

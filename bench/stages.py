@@ -70,13 +70,12 @@ def _timed_matcher_class(Matcher):
     return TimedMatcher, split
 
 
-def profile(corpus: Path, rules: list[Path] | None = None) -> list[tuple]:
+def profile(corpus: Path, rules: list[Path] | None = None) -> tuple[list[tuple], dict]:
     t0 = time.perf_counter()
     from factlint.documents import decode_bytes, detect_format, parse_document
     from factlint.lint import LintResult
     from factlint.matching import Matcher
-    from factlint.report import ReportOptions
-    from factlint.report import json as json_report
+    from factlint.report import ReportOptions, json as json_report
     from factlint.rulebook import load_rulebook
     t_import = time.perf_counter() - t0
 
@@ -106,9 +105,10 @@ def profile(corpus: Path, rules: list[Path] | None = None) -> list[tuple]:
     t_parse = None
     try:
         import pyromark
+
         from factlint.documents.markdown import OPTIONS
 
-        md = [t for t, f in zip(texts, formats) if f == "markdown"]
+        md = [t for t, f in zip(texts, formats, strict=True) if f == "markdown"]
         t0 = time.perf_counter()
         for t in md:
             list(pyromark.events_with_range(t, options=OPTIONS))  # the events are made lazily
@@ -119,7 +119,7 @@ def profile(corpus: Path, rules: list[Path] | None = None) -> list[tuple]:
     # parse + segment, per format
     per_format: dict[str, list[float]] = {}
     documents = []
-    for p, t, f in zip(files, texts, formats):
+    for p, t, f in zip(files, texts, formats, strict=True):
         t0 = time.perf_counter()
         documents.append(parse_document(t, str(p.relative_to(corpus)), f))
         dt = time.perf_counter() - t0
@@ -152,8 +152,8 @@ def profile(corpus: Path, rules: list[Path] | None = None) -> list[tuple]:
         rows.append(("segment (parse_document minus parse)", t_segment_all - t_parse, size))
     else:
         rows.append(("parse + segment (parse_document)", t_segment_all, size))
-    for f, (t, n) in sorted(per_format.items()):
-        rows.append((f"  parse_document, {f} files", t, n, "sub"))
+    for name, (seconds, n) in sorted(per_format.items()):
+        rows.append((f"  parse_document, {name} files", seconds, n, "sub"))
     if split:
         prefilter = t_match - TimedMatcher.judge - TimedMatcher.build
         rows.append(("pre-filter + engine (check minus below)", prefilter, size))
@@ -197,9 +197,11 @@ def print_table(rows, info) -> None:
     body.append(("total without start-up", f"{pipeline:.3f}", f"{100 * pipeline / total:.1f}%",
                  f"{info['bytes'] / MB / pipeline:.2f}"))
     print(f"repetition: {info['repetition']}")
-    widths = [max(len(str(x)) for x in col) for col in zip(header, *body)]
-    fmt = lambda cells: "| " + " | ".join(  # noqa: E731
-        (str(c).ljust(w) if i == 0 else str(c).rjust(w)) for i, (c, w) in enumerate(zip(cells, widths))) + " |"
+    widths = [max(len(str(x)) for x in col) for col in zip(header, *body, strict=True)]
+    def fmt(cells) -> str:  # the first column left-aligned, figures right-aligned
+        aligned = (str(c).ljust(w) if i == 0 else str(c).rjust(w)
+                   for i, (c, w) in enumerate(zip(cells, widths, strict=True)))
+        return "| " + " | ".join(aligned) + " |"
     print(fmt(header))
     print("|" + "|".join("-" * (w + 2) for w in widths) + "|")
     for row in body:
