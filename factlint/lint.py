@@ -294,7 +294,7 @@ def lint(
     else:
         # Chunks amortise the pickling; many small ones per worker keep the load balanced to
         # the end (a worker left alone with a last big chunk wastes the other CPUs).
-        chunksize = max(1, min(32, len(targets) // (workers * 16)))
+        chunksize = max(1, min(8, len(targets) // (workers * 16)))
         with ProcessPoolExecutor(workers, initializer=_init_worker, initargs=(rulebook, settings)) as pool:
             outcomes.extend(pool.map(_check_target, targets, chunksize=chunksize))
 
