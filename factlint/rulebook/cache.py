@@ -40,8 +40,12 @@ def cache_dir() -> Path | None:
     if configured:
         return Path(configured)
     xdg = os.environ.get("XDG_CACHE_HOME")
-    base = Path(xdg) if xdg else Path.home() / ".cache"
-    return base / "factlint"
+    if xdg:
+        return Path(xdg) / "factlint"
+    try:
+        return Path.home() / ".cache" / "factlint"
+    except (RuntimeError, KeyError, OSError):  # no home folder (a service account): no cache
+        return None
 
 
 @cache

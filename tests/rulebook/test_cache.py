@@ -92,3 +92,16 @@ def test_errors_are_never_cached(tmp_path: Path, cache_folder: Path) -> None:
         with pytest.raises(RulebookError, match="rules.yaml:1"):
             load_rulebook([path], include_default=False)
     assert entries(cache_folder) == []
+
+
+def test_no_home_folder_means_no_cache_not_an_error(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    for name in (cache.CACHE_DIR_ENV, cache.NO_CACHE_ENV, "XDG_CACHE_HOME", "HOME"):
+        monkeypatch.delenv(name, raising=False)
+
+    def no_home() -> Path:
+        raise RuntimeError("Could not determine home directory.")
+
+    monkeypatch.setattr(Path, "home", staticmethod(no_home))
+    assert load_rulebook([rules_at(tmp_path, "cure")], include_default=False).rules[0].phrases == ("cure",)
