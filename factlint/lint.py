@@ -260,6 +260,25 @@ def _byte_columns(document: Document, findings: Sequence[Finding]) -> dict[Findi
     return out
 
 
+_SMALLEST_CHUNK = 4  # files
+
+
+def _chunks(targets: Sequence[Target], workers: int) -> list[Sequence[Target]]:
+    """Consecutive runs of targets, shrinking: big chunks first (little pickling per file), small
+    ones at the end, so that no worker is left alone with a big last chunk while the others idle."""
+    chunks = []
+    start = 0
+    while start < len(targets):
+        size = max(_SMALLEST_CHUNK, (len(targets) - start) // (workers * 4))
+        chunks.append(targets[start : start + size])
+        start += size
+    return chunks
+
+
+def _check_chunk(chunk: Sequence[Target]) -> list[FileOutcome]:
+    return [_check_target(target) for target in chunk]
+
+
 def lint(
     paths: Sequence[str],
     settings: Settings,
@@ -292,11 +311,9 @@ def lint(
     if workers <= 1:
         outcomes.extend(map(_check_target, targets))
     else:
-        # Chunks amortise the pickling; many small ones per worker keep the load balanced to
-        # the end (a worker left alone with a last big chunk wastes the other CPUs).
-        chunksize = max(1, min(8, len(targets) // (workers * 16)))
         with ProcessPoolExecutor(workers, initializer=_init_worker, initargs=(rulebook, settings)) as pool:
-            outcomes.extend(pool.map(_check_target, targets, chunksize=chunksize))
+            for chunk in pool.map(_check_chunk, _chunks(targets, workers)):
+                outcomes.extend(chunk)
 
     findings: list[Finding] = []
     suppressed: list[SuppressedFinding] = []
