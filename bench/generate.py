@@ -186,12 +186,19 @@ CODE_SNIPPETS = [
 class Writer:
     """Sentence and block factory over one Random; all choices go through it (determinism)."""
 
-    def __init__(self, rng: random.Random, overclaim_rate: float = 0.015, compliant_rate: float = 0.12) -> None:
+    def __init__(
+        self, rng: random.Random, overclaim_rate: float = 0.015, compliant_rate: float = 0.12,
+        unique_tag: str | None = None,
+    ) -> None:
         self.r = rng
         self.overclaim_rate = overclaim_rate
         self.compliant_rate = compliant_rate
         self.fancy = rng.random() < 0.35  # curly quotes, dashes, accented names
         self.claims = 0
+        # With a tag, every sentence ends with a reference of its own ("(ref 000012-0034)"), drawn
+        # from a counter, not the Random: the same corpus, but no two sentences alike.
+        self.unique_tag = unique_tag
+        self.serial = 0
 
     # -- words ---------------------------------------------------------------------------------
     def pick(self, seq):
@@ -261,10 +268,15 @@ class Writer:
     def sentence(self) -> str:
         x = self.r.random()
         if x < self.overclaim_rate:
-            return self.overclaim()
-        if x < self.overclaim_rate + self.compliant_rate:
-            return self.compliant()
-        return self.filler()
+            s = self.overclaim()
+        elif x < self.overclaim_rate + self.compliant_rate:
+            s = self.compliant()
+        else:
+            s = self.filler()
+        if self.unique_tag is not None:
+            self.serial += 1
+            s = f"{s[:-1]} (ref {self.unique_tag}-{self.serial:04d}){s[-1]}"
+        return s
 
     def paragraph(self, lo: int = 2, hi: int = 6) -> str:
         return " ".join(self.sentence() for _ in range(lo + int(self.r.random() * (hi - lo + 1))))
@@ -467,10 +479,10 @@ def text_page(w: Writer, target: int, index: int) -> str:
 SECTIONS = ["blog", "services", "locations", "faq", "news", "resources", "patients", "team"]
 
 
-def document(seed: int, index: int) -> tuple[str, str]:
+def document(seed: int, index: int, unique: bool = False) -> tuple[str, str]:
     """(relative path, content) of file `index`: independent of the corpus size."""
     rng = random.Random(f"{seed}:{index}")
-    w = Writer(rng)
+    w = Writer(rng, unique_tag=f"{index:06d}" if unique else None)
     target = int(2000 + (rng.random() ** 1.6) * 18000)  # 2-20 KB, skewed small as real sites are
     kind = rng.random()
     section = SECTIONS[int(rng.random() * len(SECTIONS))]
@@ -489,14 +501,17 @@ def parse_size(text: str) -> int:
     return int(float(m.group(1)) * {"": 1, "K": 10**3, "M": 10**6, "G": 10**9}[m.group(2)])
 
 
-def generate(out: Path, size: int, seed: int = DEFAULT_SEED) -> tuple[int, int]:
-    """Write files into `out` until their total reaches `size` bytes. Returns (files, bytes)."""
+def generate(out: Path, size: int, seed: int = DEFAULT_SEED, unique: bool = False) -> tuple[int, int]:
+    """Write files into `out` until their total reaches `size` bytes. Returns (files, bytes).
+
+    `unique`: every sentence carries a reference of its own, so no sentence or paragraph repeats
+    (measures factlint without the benefit of repeated text)."""
     out.mkdir(parents=True, exist_ok=True)
     total = 0
     index = 0
     made: set[str] = set()
     while total < size:
-        rel, content = document(seed, index)
+        rel, content = document(seed, index, unique)
         data = content.encode("utf-8")
         path = out / rel
         parent = str(path.parent)
@@ -640,6 +655,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--seed", type=int, default=DEFAULT_SEED, help=f"random seed (default {DEFAULT_SEED})")
     ap.add_argument("--rules-x10", type=Path, metavar="DIR", help="write the ten-times rulebook into DIR")
     ap.add_argument("--draft", type=Path, metavar="FILE", help="write one small (~2 KB) Markdown draft")
+    ap.add_argument("--unique", action="store_true", help="no two sentences alike (each carries a reference)")
     args = ap.parse_args(argv)
     if not (args.out or args.rules_x10 or args.draft):
         ap.error("give an output folder, --rules-x10 DIR or --draft FILE")
@@ -652,7 +668,7 @@ def main(argv: list[str] | None = None) -> int:
         print(f"wrote {args.draft}")
     if args.out:
         t = time.perf_counter()
-        files, total = generate(args.out, args.size, args.seed)
+        files, total = generate(args.out, args.size, args.seed, args.unique)
         dt = time.perf_counter() - t
         print(f"wrote {files} files, {total / 1e6:.1f} MB to {args.out} in {dt:.1f} s")
     return 0

@@ -60,12 +60,13 @@ def _generator_hash() -> str:
     return hashlib.sha256((BENCH / "generate.py").read_bytes()).hexdigest()[:12]
 
 
-def ensure_corpus(size_mb: int, seed: int, log) -> Path:
-    """bench/corpus/<size>MB-s<seed>/, regenerated when the generator changed."""
+def ensure_corpus(size_mb: int, seed: int, log, unique: bool = False) -> Path:
+    """bench/corpus/<size>MB-s<seed>[-unique]/, regenerated when the generator changed."""
     root = BENCH / "corpus"
-    path = root / f"{size_mb}MB-s{seed}"
-    stamp = root / f"{size_mb}MB-s{seed}.stamp.json"
-    want = {"size": size_mb, "seed": seed, "generator": _generator_hash()}
+    name = f"{size_mb}MB-s{seed}" + ("-unique" if unique else "")
+    path = root / name
+    stamp = root / f"{name}.stamp.json"
+    want = {"size": size_mb, "seed": seed, "unique": unique, "generator": _generator_hash()}
     if path.is_dir() and stamp.is_file():
         try:
             if json.loads(stamp.read_text()) == want:
@@ -76,7 +77,7 @@ def ensure_corpus(size_mb: int, seed: int, log) -> Path:
         shutil.rmtree(path)
     stamp.unlink(missing_ok=True)
     t = time.perf_counter()
-    files, total = generate.generate(path, size_mb * 10**6, seed)
+    files, total = generate.generate(path, size_mb * 10**6, seed, unique)
     log(f"  generated {path.relative_to(ROOT)}: {files} files, {total / MB:.1f} MB in {time.perf_counter() - t:.1f} s")
     stamp.write_text(json.dumps(want))
     return path
@@ -356,6 +357,8 @@ def main(argv: list[str] | None = None) -> int:
         f"{os.cpu_count()} CPUs, seed {args.seed}, load average {load_start[0]:.2f}")
     log("preparing corpora")
     corpora = {s: ensure_corpus(s, args.seed, log) for s in sorted(set(sizes))}
+    # The same 10 MB, but no two sentences alike: factlint without the benefit of repeated text.
+    unique10 = ensure_corpus(10, args.seed, log, unique=True)
     rules_x10 = BENCH / "corpus" / f"rules-x10-s{args.seed}"
     if rules_x10.exists():
         shutil.rmtree(rules_x10)
@@ -403,6 +406,11 @@ def main(argv: list[str] | None = None) -> int:
         others[size] = Series(f"{size}MB")
         others[size].runs.append(run_factlint(check + ["--jobs", "1"], corpora[size], out_root / f"{size}MB",
                                               expect_files=len(corpus_files(corpora[size]))))
+
+    log("factlint on 10 MB with no repeated sentences")
+    unique = Series("10MB-unique")
+    unique.runs.append(run_factlint(check + ["--jobs", "1"], unique10, out_root / "10MB-unique",
+                                    expect_files=len(corpus_files(unique10))))
 
     log("one small draft (pre-commit case), interpreter start included")
     small = Series("small")
@@ -509,6 +517,12 @@ def main(argv: list[str] | None = None) -> int:
                 sb = sum(p.stat().st_size for p in corpus_files(corpora[size]))
                 context.append((f"factlint on {size} MB, --jobs 1", f"{mbps(series.wall, sb):.2f} MB/s, "
                                 f"{series.wall:.2f} s, RSS {series.rss_mb:.0f} MB, {series.findings} findings"))
+        if unique.ok:
+            ub = sum(p.stat().st_size for p in corpus_files(unique10))
+            context.append(("factlint on the 10 MB corpus with every sentence unique, --jobs 1",
+                            f"{mbps(unique.wall, ub):.2f} MB/s, {unique.wall:.2f} s, RSS {unique.rss_mb:.0f} MB, "
+                            f"{unique.findings} findings"))
+            figures.update(unique10_s=unique.wall, unique10_mbps=mbps(unique.wall, ub))
     if x10.ok and x10.findings is not None:
         context.append(("findings with the 10x rulebook", str(x10.findings)))
 
@@ -521,7 +535,7 @@ def main(argv: list[str] | None = None) -> int:
     _table(["figure", "measured", "target", ""], rows)
     print()
     _table(["context (same run, same files)", "measured"], context)
-    failures = [r for r in (j1, j2, x10, small, *others.values()) if r.runs and not r.ok]
+    failures = [r for r in (j1, j2, x10, small, unique, *others.values()) if r.runs and not r.ok]
     for series in failures:
         print(f"\n{series.label}: {series.error}")
 
