@@ -176,7 +176,9 @@ _settings: Settings | None = None
 
 def _init_worker(rulebook: Rulebook, settings: Settings) -> None:
     global _matcher, _settings
-    _matcher = Matcher(rulebook)
+    # A forked worker inherits the parent's compiled matcher: compiling it again would only cost time.
+    if _matcher is None or _matcher.rulebook != rulebook:
+        _matcher = Matcher(rulebook)
     _settings = settings
 
 
