@@ -1,11 +1,14 @@
 """Which segments may hold a claim, cheaply: the per-segment hot path of the matcher.
 
-The rulebook's words are bits (index.Bits). Each whitespace token is classified once per run
-into the OR of the bits it carries; a segment's content is then the OR over its tokens, which
+The rulebook's words are bits (bits.py). Each whitespace token is classified once per run into
+the OR of the bits it carries; a segment's content is then the OR over its tokens, which
 `str.split`, `map` and `functools.reduce` compute in C. Whether a claim's words are all in a
 segment is an integer test, and what a segment's mask implies (its candidate claims, regexes
-and subjects) is worked out once per distinct mask: a repository's paragraphs share few
-combinations of rulebook words.
+and subjects) is worked out once per distinct mask: paragraphs share combinations of rulebook
+words (the benchmark corpus: 26,756 distinct masks for 86,739 segments).
+
+The token-mask table grows with the number of distinct tokens a run sees (about 100 bytes each);
+the per-mask table is bounded.
 """
 
 from __future__ import annotations
