@@ -66,8 +66,8 @@ class Bits:
 def build_bits(
     claims: list[Claim], subject_aliases: dict[str, tuple[tuple[str, ...], ...]], rules: list[CompiledRule],
     requirements: dict[int, list[Requirement]], by_fragment: dict[str, set[int]], fragments: list[str],
-) -> tuple[list[Claim], Bits]:
-    """Claims with their masks, and the tables."""
+) -> Bits:
+    """The tables; the claims they hold carry their own masks."""
     stems = sorted(
         {s for c in claims for s in c.stems}
         | {s for aliases in subject_aliases.values() for a in aliases for s in a}
@@ -96,7 +96,7 @@ def build_bits(
     for fragment, ids in by_fragment.items():
         for rule in ids:
             fragment_rules[of_fragment[fragment]] |= 1 << rule
-    return claims, Bits(
+    return Bits(
         of_stem=of_stem,
         of_fragment=of_fragment,
         of_letter=of_letter,

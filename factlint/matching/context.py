@@ -23,10 +23,6 @@ class Sentence:
     clauses: tuple[int, ...]  # clause number of each token
     positions: dict[str, list[int]]  # stem -> token indexes
 
-    @property
-    def stem_set(self) -> set[str]:
-        return set(self.positions)
-
 
 def find_window(
     sentence: Sentence, stems: Sequence[str], max_gap: int, *, ordered: bool = False

@@ -58,7 +58,7 @@ class Matcher:
         document_claims: dict[int, Finding] = {}
         failed: dict[int, str] = {}  # rule index -> why it could not be applied
         folded = prefilter.fold_segments(segments)
-        masks = prefilter.masks(folded)
+        masks = list(map(prefilter.mask_of, folded))
         if not prefilter.possible(reduce(or_, masks, 0)):
             return MatchResult(findings, [])  # no claim or regex can match anywhere in the document
 

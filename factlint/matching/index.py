@@ -35,7 +35,6 @@ class Claim:
 
     rule_index: int
     stems: tuple[str, ...]
-    stem_set: frozenset[str]
     max_gap: int
     mask: int = 0  # its stems as bits (bits.py); set once all stems of the rulebook are known
 
@@ -68,7 +67,6 @@ class CompiledRule:
 @dataclass(frozen=True, slots=True)
 class RuleIndex:
     rules: tuple[CompiledRule, ...]
-    claims: tuple[Claim, ...]
     cues: dict[str, CueList]  # cue list name -> cues
     clause_breaks: frozenset[str]
     question_openers: frozenset[str]  # first words of questions that do not claim
@@ -111,7 +109,7 @@ def compile_rulebook(rulebook: Rulebook) -> RuleIndex:
         )
         gap = rule.max_gap if rule.max_gap is not None else rulebook.matching.max_gap
         for stems in stems_of(rule.phrases):
-            claim = Claim(index, stems, frozenset(stems), gap)
+            claim = Claim(index, stems, gap)
             claims.append(claim)
         for pattern in rule.patterns:
             requirement = required_fragments(pattern)
@@ -127,10 +125,9 @@ def compile_rulebook(rulebook: Rulebook) -> RuleIndex:
                     by_fragment[fragment].add(index)
 
     fragments = sorted({f for reqs in requirements.values() for req in reqs for g in req for f in g})
-    claims, bits = build_bits(claims, subject_aliases, rules, requirements, by_fragment, fragments)
+    bits = build_bits(claims, subject_aliases, rules, requirements, by_fragment, fragments)
     return RuleIndex(
         rules=tuple(rules),
-        claims=tuple(claims),
         cues={name: CueList.of(list(phrases)) for name, phrases in cue_phrases.items()},
         clause_breaks=clause_breaks,
         question_openers=question_openers,

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from factlint.documents.model import Segment
 from factlint.matching.context import Sentence, cue_applies, find_window
 from factlint.matching.index import NEGATION, Claim, CompiledRule, RuleIndex
+from factlint.matching.memo import Memo
 from factlint.matching.normalize import normalize_with_map
 from factlint.matching.prefilter import Candidates, Prefilter
 from factlint.matching.tokens import CLAUSE_PUNCTUATION, WORD, sentence_spans
@@ -22,7 +23,9 @@ from factlint.matching.tokens import CLAUSE_PUNCTUATION, WORD, sentence_spans
 # on one sentence the rule is reported as failed for the file, and the run goes on.
 PATTERN_TIMEOUT = 1.0
 
-_CACHE_LIMIT = 20_000  # judged sentences kept; past this the cache starts afresh
+_CACHE_LIMIT = 20_000  # entries of each cache below; past this a cache starts afresh
+
+_Phrases = tuple[tuple[tuple[str, ...], int], ...]  # `absent` phrases (stems) with their masks
 
 
 @dataclass(frozen=True, slots=True)
@@ -41,12 +44,13 @@ class Judge:
     def __init__(self, index: RuleIndex, prefilter: Prefilter) -> None:
         self.index = index
         self._prefilter = prefilter
-        # (sentence, its candidates) -> hits: a sentence repeated across pages is judged once.
-        self._cache: dict[tuple[str, Candidates], tuple[tuple[int, int, int], ...]] = {}
-        self._segment_cache: dict[tuple[str, Candidates], tuple[Hit, ...]] = {}
-        self._mentions_cache: dict[tuple[str, tuple[tuple[tuple[str, ...], int], ...]], bool] = {}
-        # rule -> segment mask -> its `absent` phrases whose words are all in the mask
-        self._wanted_cache: dict[int, dict[int, tuple[tuple[tuple[str, ...], int], ...]]] = {}
+        # (sentence, its candidates) -> hits: a sentence repeated across pages is judged once; a
+        # paragraph likewise. A regex that timed out is never remembered as "no match".
+        self._cache: Memo[tuple[str, Candidates], tuple[tuple[int, int, int], ...]] = Memo(_CACHE_LIMIT)
+        self._segment_cache: Memo[tuple[str, Candidates], tuple[Hit, ...]] = Memo(_CACHE_LIMIT)
+        # (segment text, `absent` phrases wanted) -> mentioned; (rule, mask) -> phrases wanted
+        self._mentions_cache: Memo[tuple[str, _Phrases], bool] = Memo(_CACHE_LIMIT)
+        self._wanted_cache: Memo[tuple[int, int], _Phrases] = Memo(_CACHE_LIMIT)
 
     def examine(self, text: str, candidates: Candidates, failed: dict[int, str]) -> tuple[Hit, ...]:
         """Hits in a segment's text. A paragraph repeated across pages is examined once."""
@@ -55,10 +59,8 @@ class Judge:
         if hits is None:
             failures = len(failed)
             hits = self._examine(text, candidates, failed)
-            if len(failed) == failures:  # a timed-out regex is not remembered as "no match"
-                if len(self._segment_cache) >= _CACHE_LIMIT:
-                    self._segment_cache.clear()
-                self._segment_cache[key] = hits
+            if len(failed) == failures:
+                self._segment_cache.remember(key, hits)
         return hits
 
     def _examine(self, text: str, candidates: Candidates, failed: dict[int, str]) -> tuple[Hit, ...]:
@@ -75,10 +77,8 @@ class Judge:
             if found is None:
                 failures = len(failed)
                 found = self._judge_sentence(normalized, start, end, here, failed)
-                if len(failed) == failures:  # a timed-out regex is not remembered as "no match"
-                    if len(cache) >= _CACHE_LIMIT:
-                        cache.clear()
-                    cache[(sentence_text, here)] = found
+                if len(failed) == failures:
+                    cache.remember((sentence_text, here), found)
             if found:
                 stripped = sentence_text.strip()
                 hits.extend(
@@ -205,24 +205,22 @@ class Judge:
         effects" does not."""
         rule = self.index.rules[rule_index]
         phrases = tuple(zip(rule.absent, self.index.bits.absent[rule_index], strict=True))
-        wanted_by_mask = self._wanted_cache.setdefault(rule_index, {})
         for segment, mask in segments:
-            wanted = wanted_by_mask.get(mask)
+            wanted = self._wanted_cache.get((rule_index, mask))
             if wanted is None:
-                wanted = wanted_by_mask[mask] = tuple((p, m) for p, m in phrases if mask & m == m)
+                wanted = self._wanted_cache.remember(
+                    (rule_index, mask), tuple((p, m) for p, m in phrases if mask & m == m)
+                )
             if not wanted:
                 continue
-            key = (segment.text, wanted)
-            mentioned = self._mentions_cache.get(key)
+            mentioned = self._mentions_cache.get((segment.text, wanted))
             if mentioned is None:
-                mentioned = self._mentions_cache[key] = self._mentions(segment.text, wanted)
-                if len(self._mentions_cache) >= _CACHE_LIMIT:
-                    self._mentions_cache.clear()
+                mentioned = self._mentions_cache.remember((segment.text, wanted), self._mentions(segment.text, wanted))
             if mentioned:
                 return True
         return False
 
-    def _mentions(self, text: str, phrases: tuple[tuple[tuple[str, ...], int], ...]) -> bool:
+    def _mentions(self, text: str, phrases: _Phrases) -> bool:
         negations = self.index.cues.get(NEGATION)
         max_gap = self.index.max_gap
         normalized, _ = normalize_with_map(text)

@@ -13,7 +13,7 @@ the per-mask table is bounded.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from functools import reduce
 from operator import or_
@@ -23,6 +23,7 @@ from factlint.documents.model import Segment
 from factlint.matching.bits import Bits
 from factlint.matching.index import Claim, RuleIndex
 from factlint.matching.lexicon import Lexicon
+from factlint.matching.memo import Memo
 from factlint.matching.normalize import fold, normalize
 
 # Joins segment texts for document-level look-ups; whitespace to str.split, so tokens never
@@ -85,7 +86,7 @@ class Prefilter:
         self.index = index
         self._bits = index.bits
         self._token_masks = _TokenMasks(index.lexicon, index.bits)
-        self._cache: dict[int, SegmentWords] = {}
+        self._cache: Memo[int, SegmentWords] = Memo(_CACHE_LIMIT)
 
     @staticmethod
     def fold_segments(segments: Sequence[Segment]) -> list[str]:
@@ -99,12 +100,8 @@ class Prefilter:
             folded = [fold(text) for text in texts]
         return folded
 
-    def masks(self, folded: Sequence[str]) -> list[int]:
-        """The mask of each folded segment text."""
-        get = self._token_masks.__getitem__
-        return [reduce(or_, map(get, text.split()), 0) for text in folded]
-
     def mask_of(self, folded: str) -> int:
+        """The mask of a folded text: the OR of its whitespace tokens' masks."""
         return reduce(or_, map(self._token_masks.__getitem__, folded.split()), 0)
 
     def narrow(self, mask: int, candidates: Candidates) -> Candidates:
@@ -139,40 +136,30 @@ class Prefilter:
         """What a segment with this mask may hold (`text`: its original text, read only when it
         spells letters out with spaces, which only `normalize` joins)."""
         if (mask & self._bits.letters).bit_count() >= 3:
-            get = self._token_masks.__getitem__
-            mask |= reduce(or_, map(get, normalize(text).split()), 0)
+            mask |= self.mask_of(normalize(text))
         found = self._cache.get(mask)
         if found is None:
-            if len(self._cache) >= _CACHE_LIMIT:
-                self._cache.clear()
-            found = self._cache[mask] = SegmentWords(
-                mask, self._claims(mask), self._pattern_rules(mask), self._subjects(mask)
+            found = self._cache.remember(
+                mask, SegmentWords(mask, self._claims(mask), self._pattern_rules(mask), self._subjects(mask))
             )
         return found
 
-    def _any_claim(self, mask: int) -> bool:
+    def _complete_claims(self, mask: int) -> Iterator[Claim]:
+        """The claims all of whose words are in the mask, found through the anchor bits set."""
         anchors = self._bits.anchors
         present = mask & self._bits.anchor_mask
         while present:
             bit = present & -present
             for claim in anchors[bit]:
                 if mask & claim.mask == claim.mask:
-                    return True
+                    yield claim
             present ^= bit
-        return False
+
+    def _any_claim(self, mask: int) -> bool:
+        return any(True for _ in self._complete_claims(mask))
 
     def _claims(self, mask: int) -> tuple[Claim, ...]:
-        anchors = self._bits.anchors
-        present = mask & self._bits.anchor_mask
-        claims: list[Claim] = []
-        while present:
-            bit = present & -present
-            for claim in anchors[bit]:
-                if mask & claim.mask == claim.mask:
-                    claims.append(claim)
-            present ^= bit
-        claims.sort(key=lambda c: (c.rule_index, c.stems))
-        return tuple(claims)
+        return tuple(sorted(self._complete_claims(mask), key=lambda c: (c.rule_index, c.stems)))
 
     def _pattern_rules(self, mask: int) -> tuple[int, ...]:
         bits = self._bits

@@ -6,27 +6,10 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from rulebook_fixtures import BASE, RULE
 
 from factlint.errors import RulebookError
 from factlint.rulebook import cache, load_rulebook
-
-RULE_FILE = """
-categories: [{id: unsupported-claim, prefix: FL4, title: Unsupported}]
-sources: [{file: 000_6cdc9522feb2f253.txt, title: Seed}]
-facts:
-  - {id: f, statement: A fact., source: 000_6cdc9522feb2f253.txt, quote: banner image}
-rules:
-  - id: FL401
-    name: cure-claim
-    category: unsupported-claim
-    severity: error
-    summary: Cure
-    phrases: [PHRASE]
-    message: m
-    suggestion: s
-    fact: f
-    examples: {flag: [It will PHRASE.], pass: [Nothing here.]}
-"""
 
 
 @pytest.fixture
@@ -39,7 +22,7 @@ def cache_folder(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 
 def rules_at(tmp_path: Path, phrase: str) -> Path:
     path = tmp_path / "rules.yaml"
-    path.write_text(RULE_FILE.replace("PHRASE", phrase), encoding="utf-8")
+    path.write_text(BASE + RULE.replace("phrases: [cure]", f"phrases: [{phrase}]"), encoding="utf-8")
     return path
 
 
