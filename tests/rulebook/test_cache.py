@@ -3,6 +3,8 @@ and never make a run fail."""
 
 from __future__ import annotations
 
+import pickle
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -33,8 +35,12 @@ def entries(folder: Path) -> list[Path]:
 def test_a_second_load_comes_from_the_cache_and_equals_the_first(tmp_path: Path, cache_folder: Path) -> None:
     path = rules_at(tmp_path, "cure")
     first = load_rulebook([path], include_default=False)
-    assert len(entries(cache_folder)) == 1
+    (entry,) = entries(cache_folder)
     assert load_rulebook([path], include_default=False) == first
+    # Served from the entry, not parsed again: a marked copy in its place is what comes back.
+    marked = replace(first, digest="served-from-cache")
+    entry.write_bytes(pickle.dumps(marked))
+    assert load_rulebook([path], include_default=False).digest == "served-from-cache"
 
 
 def test_an_edited_rulebook_is_loaded_afresh(tmp_path: Path, cache_folder: Path) -> None:
