@@ -12,7 +12,7 @@ import os
 import tomllib
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from pathlib import Path
+from pathlib import Path, PurePath
 from typing import Any
 
 import yaml
@@ -157,16 +157,22 @@ def _show(path: Path) -> str:
     return display_path(path)
 
 
-def display_path(path: Path) -> str:
+def display_path(path: str | os.PathLike[str], cwd: str | None = None) -> str:
     """Relative to the cwd when under it (with "a/../b" collapsed), else as given; "/" separators.
 
     A file name that is not valid UTF-8 shows its undecodable bytes as `\\xNN`, so every report can
-    print it (the file itself is still read by its real name).
+    print it (the file itself is still read by its real name). `cwd`: the current folder, when the
+    caller shows many paths (string operations only: this runs once per file).
     """
-    try:
-        shown = Path(os.path.abspath(path)).relative_to(Path.cwd()).as_posix()
-    except ValueError:
-        shown = path.as_posix()
+    absolute = os.path.abspath(path)
+    base = os.getcwd() if cwd is None else cwd
+    prefix = base if base.endswith(os.sep) else base + os.sep
+    if absolute.startswith(prefix):
+        shown = absolute[len(prefix) :].replace(os.sep, "/")
+    elif absolute == base:
+        shown = "."
+    else:
+        shown = PurePath(path).as_posix()
     return printable_path(shown)
 
 

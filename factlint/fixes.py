@@ -59,7 +59,7 @@ def _read(path: Path) -> tuple[str, bool] | None:
 
 
 def plan(findings: Iterable[Finding], rulebook: Rulebook, *, unsafe: bool = False,
-         sources: Mapping[str, Path] | None = None) -> list[FileFix]:
+         sources: Mapping[str, str | Path] | None = None) -> list[FileFix]:
     """The fixes for every file that has at least one, sorted by path.
 
     `sources` maps a display path to the file on disk when they differ (LintResult.sources)."""
@@ -72,7 +72,7 @@ def plan(findings: Iterable[Finding], rulebook: Rulebook, *, unsafe: bool = Fals
             by_path.setdefault(f.path, []).append((f, text))
     out = []
     for path in sorted(by_path):
-        source = sources.get(path, Path(path))
+        source = Path(sources.get(path, path))
         read = _read(source)
         if read is None:
             continue

@@ -57,26 +57,27 @@ def changed_since(ref: str, cwd: Path) -> frozenset[Path]:
     return frozenset(Path(os.path.abspath(root / os.fsdecode(n))) for n in names)
 
 
-def ignored(paths: Iterable[Path], cwd: Path) -> set[Path]:
-    """Those of `paths` (absolute, inside one work tree) that .gitignore rules exclude.
+def ignored(paths: Iterable[str | Path], cwd: str | Path) -> set[str]:
+    """Those of `paths` (absolute, inside one work tree) that .gitignore rules exclude, as strings.
 
     Tracked files are never ignored (git's own rule). Outside a work tree: nothing is ignored.
     """
     paths = list(paths)
     if not paths:
         return set()
-    root = repo_root(cwd)
+    root = repo_root(Path(cwd))
     if root is None:
         return set()
     payload = b"\0".join(os.fsencode(p) for p in paths) + b"\0"
     proc = _git(["check-ignore", "-z", "--stdin"], root, input=payload)
     if proc is None or proc.returncode not in (0, 1):  # 1 = nothing ignored
         return set()
-    return {Path(os.fsdecode(n)) for n in proc.stdout.split(b"\0") if n}
+    return {os.fsdecode(n) for n in proc.stdout.split(b"\0") if n}
 
 
-def ignored_below(files: Iterable[Path], root: Path) -> set[Path]:
-    """Those of `files` (absolute) that .gitignore rules exclude, seen from the folder `root`.
+def ignored_below(files: Iterable[str | Path], root: str | Path) -> set[str]:
+    """Those of `files` (absolute) that .gitignore rules exclude, seen from the folder `root`, as
+    strings (a walk over many files compares strings, not Path objects).
 
     Like ruff: a folder named on the command line is always linted, even if it is itself ignored
     (`factlint check bench/corpus/` where .gitignore lists bench/corpus/). Below such a folder only
@@ -88,7 +89,7 @@ def ignored_below(files: Iterable[Path], root: Path) -> set[Path]:
     return _ignored_inside(files, root)
 
 
-def _ignored_inside(files: Iterable[Path], root: Path) -> set[Path]:
+def _ignored_inside(files: Iterable[str | Path], root: str | Path) -> set[str]:
     """`git check-ignore` against a throw-away repository whose work tree is `root`: only the
     .gitignore files under `root` (and the user's global excludes) apply."""
     with tempfile.TemporaryDirectory(prefix="factlint-gitignore-") as tmp:
@@ -107,4 +108,4 @@ def _ignored_inside(files: Iterable[Path], root: Path) -> set[Path]:
             return set()
     if proc.returncode not in (0, 1):
         return set()
-    return {Path(os.fsdecode(n)) for n in proc.stdout.split(b"\0") if n}
+    return {os.fsdecode(n) for n in proc.stdout.split(b"\0") if n}

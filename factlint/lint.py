@@ -15,8 +15,8 @@ from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 
 from factlint import gitfiles
-from factlint.config import ExcludeGlob, Settings, display_path
-from factlint.documents import Document, detect_format, parse_document, read_document
+from factlint.config import ExcludeGlob, Settings, display_path, printable_path
+from factlint.documents import Document, detect_format, parse_document, read_document, suffix_of
 from factlint.documents.decode import decode_bytes
 from factlint.errors import InputError, SkippedFile
 from factlint.findings import FileProblem, FileWarning, Finding, Skipped
@@ -42,7 +42,7 @@ class LintResult:
     # files linted, but not exactly as written (invalid UTF-8 replaced, a legacy encoding guessed)
     warnings: tuple[FileWarning, ...] = ()
     # display path -> the path on disk (they differ for file names that are not valid UTF-8)
-    sources: dict[str, Path] = field(default_factory=dict, compare=False)
+    sources: dict[str, str] = field(default_factory=dict, compare=False)
 
 
 @dataclass(frozen=True, slots=True)
@@ -63,7 +63,7 @@ class FileOutcome:
 class Target:
     """One file to lint: where to read it, how to name it, and which reader to use."""
 
-    path: Path
+    path: str  # as found; a string, not a Path: a run may have 100,000 of them
     display: str
     format: str
 
@@ -71,7 +71,7 @@ class Target:
 # --- file discovery --------------------------------------------------------------------------
 
 
-def is_excluded(path: Path, globs: Sequence[ExcludeGlob]) -> bool:
+def is_excluded(path: str | Path, globs: Sequence[ExcludeGlob]) -> bool:
     """Gitignore-like: a glob without "/" matches any file or folder name; one with "/" matches the
     path relative to the glob's base folder (or any parent folder of it)."""
     absolute = Path(os.path.abspath(path))
@@ -108,16 +108,18 @@ def collect_files(paths: Sequence[str], settings: Settings) -> tuple[list[Target
     """
     targets: dict[str, Target] = {}
     problems: list[FileProblem] = []
+    cwd = os.getcwd()
     for given in paths:
         path = Path(given)
         if path.is_dir():
-            files, walk_problems = _walk(path, settings)
+            found, walk_problems = _walk(path, settings, cwd)
             problems.extend(walk_problems)
-            for file in files:
-                _add(targets, file)
+            for target in found:
+                targets.setdefault(target.display, target)
         elif path.is_file():
             if not is_excluded(path, settings.exclude):
-                _add(targets, path)
+                display = display_path(path, cwd)
+                targets.setdefault(display, Target(str(path), display, detect_format(given) or "text"))
         else:
             problems.append(FileProblem(display_path(path), _missing_reason(path)))
     return sorted(targets.values(), key=lambda t: t.display), problems
@@ -135,9 +137,16 @@ def _missing_reason(path: Path) -> str:
     return "not a regular file"
 
 
-def _walk(root: Path, settings: Settings) -> tuple[list[Path], list[FileProblem]]:
+def _walk(root: Path, settings: Settings, cwd: str) -> tuple[list[Target], list[FileProblem]]:
+    """The files to lint below the folder `root`, in walk order.
+
+    Strings, not Path objects: a repository of 100,000 files would otherwise spend seconds building
+    paths before the first file is read. `root` is normalised (a Path), so every path joined below
+    it is too, and a file's display name is the root's display name joined with the rest.
+    """
     extensions = {e.lower() for e in settings.extensions}
-    found: list[Path] = []
+    excludes = settings.exclude
+    found: list[str] = []
     problems: list[FileProblem] = []
 
     def unreadable(exc: OSError) -> None:  # os.walk would otherwise skip the folder silently
@@ -146,26 +155,36 @@ def _walk(root: Path, settings: Settings) -> tuple[list[Path], list[FileProblem]
         where = Path(exc.filename) if exc.filename is not None else root
         problems.append(FileProblem(display_path(where), f"cannot list this folder: {_reason(exc)}"))
 
-    for dirpath, dirnames, filenames in os.walk(root, onerror=unreadable, followlinks=False):
-        here = Path(dirpath)
+    top = str(root)
+    join = os.path.join
+    for dirpath, dirnames, filenames in os.walk(top, onerror=unreadable, followlinks=False):
         # Prune in place so os.walk never descends: hidden folders (.git, .venv) and excluded ones.
         dirnames[:] = sorted(
-            d for d in dirnames if not d.startswith(".") and not is_excluded(here / d, settings.exclude)
+            d for d in dirnames
+            if not d.startswith(".") and not (excludes and is_excluded(join(dirpath, d), excludes))
         )
         for name in sorted(filenames):
-            file = here / name
-            if file.suffix.lower() in extensions and not is_excluded(file, settings.exclude):
-                found.append(file)
+            if suffix_of(name).lower() in extensions:
+                file = join(dirpath, name)
+                if not (excludes and is_excluded(file, excludes)):
+                    found.append(file)
     if settings.respect_gitignore and found:
-        absolute = {Path(os.path.abspath(f)): f for f in found}
-        dropped = gitfiles.ignored_below(absolute, Path(os.path.abspath(root)))
-        found = [f for a, f in absolute.items() if a not in dropped]
-    return found, problems
+        absolute = {os.path.abspath(f): f for f in found}
+        dropped = gitfiles.ignored_below(absolute, os.path.abspath(top))
+        if dropped:
+            found = [f for a, f in absolute.items() if a not in dropped]
 
-
-def _add(targets: dict[str, Target], path: Path) -> None:
-    display = display_path(path)
-    targets.setdefault(display, Target(path, display, detect_format(path) or "text"))
+    absolute_top = os.path.abspath(top).rstrip(os.sep) + os.sep
+    if cwd.startswith(absolute_top):  # the current folder is below root: its files show relative to it
+        return [Target(f, display_path(f, cwd), detect_format(f) or "text") for f in found], problems
+    shown_root = display_path(root, cwd)  # "." when root is the current folder
+    shown_prefix = "" if shown_root == "." else shown_root.rstrip("/") + "/"
+    skip = len(top.rstrip(os.sep)) + 1
+    targets = []
+    for file in found:
+        display = printable_path(shown_prefix + file[skip:].replace(os.sep, "/"))
+        targets.append(Target(file, display, detect_format(file) or "text"))
+    return targets, problems
 
 
 # --- linting ---------------------------------------------------------------------------------
@@ -202,7 +221,7 @@ def _too_complex(exc: BaseException) -> str:
     return f"the file could not be checked: it is {kind}"
 
 
-def _check_guarded(document: Document, path: Path | None) -> FileOutcome:
+def _check_guarded(document: Document, path: str | None) -> FileOutcome:
     """_check_document, but a bug or resource limit hit on one file is reported for that file
     (exit 2) instead of ending the whole run."""
     try:
@@ -216,7 +235,7 @@ def _check_guarded(document: Document, path: Path | None) -> FileOutcome:
                            "(this is a bug; please report it)"))
 
 
-def _check_document(document: Document, path: Path | None) -> FileOutcome:
+def _check_document(document: Document, path: str | None) -> FileOutcome:
     """Match, then apply inline suppressions and per-file-ignores (in the worker: it has the text)."""
     assert _matcher is not None
     detailed = getattr(_matcher, "check_detailed", None)
@@ -238,7 +257,7 @@ def _check_document(document: Document, path: Path | None) -> FileOutcome:
     )
 
 
-def per_file_ignored(path: Path, settings: Settings) -> tuple[str, ...]:
+def per_file_ignored(path: str | Path, settings: Settings) -> tuple[str, ...]:
     """The selectors `per-file-ignores` turns off for this file."""
     out: list[str] = []
     for glob, selectors in settings.per_file_ignores:
@@ -367,7 +386,7 @@ def _check_stdin(content: str | bytes | None, name: str, stdin_filename: str | N
         return FileOutcome([], [], [], {}, problem=FileProblem(name, _too_complex(exc)))
     if warnings:
         document = Document(document.path, document.text, document.format, document.segments, warnings)
-    return _check_guarded(document, Path(stdin_filename) if stdin_filename else None)
+    return _check_guarded(document, stdin_filename or None)
 
 
 def check_examples(rulebook: Rulebook) -> list[str]:

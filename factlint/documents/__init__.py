@@ -49,7 +49,14 @@ _PARSERS = {"markdown": parse_markdown, "html": parse_html, "text": parse_text}
 
 def detect_format(path: str | Path) -> Format | None:
     """The format implied by the file suffix (case-insensitive), or None."""
-    return _SUFFIXES.get(Path(path).suffix.lower())
+    return _SUFFIXES.get(suffix_of(os.fspath(path)).lower())
+
+
+def suffix_of(path: str) -> str:
+    """`Path(path).suffix` without building a Path ("a/b.tar.md" -> ".md", ".md" -> "")."""
+    name = path.rstrip(os.sep).rpartition(os.sep)[2]
+    dot = name.rfind(".")
+    return name[dot:] if 0 < dot < len(name) - 1 else ""
 
 
 def parse_document(text: str, path: str, format: str) -> Document:
@@ -60,13 +67,13 @@ def parse_document(text: str, path: str, format: str) -> Document:
     return Document(path=path, text=text, format=format, segments=tuple(parser(text)))  # type: ignore[arg-type]
 
 
-def read_document(path: Path, display_path: str, format: str | None = None) -> Document:
+def read_document(path: str | Path, display_path: str, format: str | None = None) -> Document:
     """Read, decode and parse a draft.
 
     Raises InputError (message "<display_path>: <reason>") when the file cannot be read,
     and SkippedFile when it is binary.
     """
-    data = _read_bytes(Path(path), display_path)
+    data = _read_bytes(path, display_path)
     text, warnings = decode_bytes(data)
     fmt = format or detect_format(path) or "text"
     document = parse_document(text, display_path, fmt)
@@ -81,7 +88,7 @@ def read_document(path: Path, display_path: str, format: str | None = None) -> D
     return document
 
 
-def _read_bytes(path: Path, display_path: str) -> bytes:
+def _read_bytes(path: str | Path, display_path: str) -> bytes:
     # O_NONBLOCK: opening a FIFO must not hang the run; fstat then rejects it.
     flags = os.O_RDONLY | getattr(os, "O_BINARY", 0) | getattr(os, "O_NONBLOCK", 0)
     try:

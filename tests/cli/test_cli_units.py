@@ -62,3 +62,29 @@ def test_selection_layers_and_specificity():
     assert selected.rule("FL401").severity is Severity.ERROR  # exact id beats the prefix in the same layer
     with pytest.raises(UsageError, match="'FL9' matches no rule"):
         apply_selection(rulebook, [Selection(select=("FL9",), origin="x")])
+
+
+@pytest.mark.parametrize(
+    ("cwd", "given", "shown"),
+    [
+        ("site", ".", ["a.md", "sub/b.md"]),
+        ("", "site", ["site/a.md", "site/sub/b.md"]),
+        ("", "./site/", ["site/a.md", "site/sub/b.md"]),
+        ("", "site/sub/../sub", ["site/sub/b.md"]),
+        ("other", "../site", ["../site/a.md", "../site/sub/b.md"]),  # outside the current folder
+        ("site/sub", "..", ["../a.md", "b.md"]),  # the current folder is below the one walked
+    ],
+)
+def test_walked_files_show_as_the_user_would_type_them(tmp_path, monkeypatch, cwd, given, shown):
+    from factlint.lint import collect_files
+
+    for name in ("site/a.md", "site/sub/b.md", "site/sub/notes.bin", "site/.hidden/c.md", "other/x.txt"):
+        (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / name).write_text("text\n")
+    monkeypatch.chdir(tmp_path / cwd)
+    settings = merge({}, None, Overrides(), tmp_path / cwd)
+    targets, problems = collect_files([given], settings)
+    assert problems == []
+    assert [t.display for t in targets] == shown
+    for target in targets:  # the path it is read from names the same file
+        assert Path(target.path).resolve() == (tmp_path / cwd / target.display).resolve()

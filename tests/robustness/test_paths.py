@@ -148,7 +148,7 @@ def test_file_that_vanishes_mid_run(tmp_path):
         "import factlint.lint as lint\n"
         "real = lint.read_document\n"
         "def vanishing(path, display, fmt=None):\n"
-        "    if path.name == 'b.md':\n"
+        "    if os.path.basename(path) == 'b.md':\n"
         "        os.remove(path)\n"
         "    return real(path, display, fmt)\n"
         "lint.read_document = vanishing\n"
