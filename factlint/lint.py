@@ -13,10 +13,18 @@ from collections.abc import Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
+from typing import TypeVar
 
 from factlint import gitfiles
 from factlint.config import ExcludeGlob, Settings, display_path, printable_path
-from factlint.documents import Document, detect_format, parse_document, read_document, suffix_of
+from factlint.documents import (
+    Document,
+    detect_format,
+    format_of_suffix,
+    parse_document,
+    read_document,
+    suffix_of,
+)
 from factlint.documents.decode import decode_bytes
 from factlint.errors import InputError, SkippedFile
 from factlint.findings import FileProblem, FileWarning, Finding, Skipped
@@ -57,6 +65,16 @@ class FileOutcome:
     problem: FileProblem | None = None
     warnings: tuple[str, ...] = ()
     failures: tuple[str, ...] = ()  # rules that could not be applied to this file (regex timeout)
+
+    def is_clean(self) -> bool:
+        """Checked, with nothing at all to report (most files of a repository)."""
+        return not (self.findings or self.suppressed or self.notices or self.skipped or self.problem
+                    or self.warnings or self.failures)
+
+
+# What a worker sends back for a clean file: pickling 100,000 empty outcomes costs the main
+# process, which also feeds the workers, more than checking the files does. Read only.
+_CLEAN = FileOutcome([], [], [], {})
 
 
 @dataclass(frozen=True, slots=True)
@@ -146,7 +164,6 @@ def _walk(root: Path, settings: Settings, cwd: str) -> tuple[list[Target], list[
     """
     extensions = {e.lower() for e in settings.extensions}
     excludes = settings.exclude
-    found: list[str] = []
     problems: list[FileProblem] = []
 
     def unreadable(exc: OSError) -> None:  # os.walk would otherwise skip the folder silently
@@ -156,34 +173,34 @@ def _walk(root: Path, settings: Settings, cwd: str) -> tuple[list[Target], list[
         problems.append(FileProblem(display_path(where), f"cannot list this folder: {_reason(exc)}"))
 
     top = str(root)
-    join = os.path.join
+    sep = os.sep
+    found: list[tuple[str, str]] = []  # (path, suffix)
     for dirpath, dirnames, filenames in os.walk(top, onerror=unreadable, followlinks=False):
+        here = dirpath if dirpath.endswith(sep) else dirpath + sep
         # Prune in place so os.walk never descends: hidden folders (.git, .venv) and excluded ones.
         dirnames[:] = sorted(
-            d for d in dirnames
-            if not d.startswith(".") and not (excludes and is_excluded(join(dirpath, d), excludes))
+            d for d in dirnames if not d.startswith(".") and not (excludes and is_excluded(here + d, excludes))
         )
         for name in sorted(filenames):
-            if suffix_of(name).lower() in extensions:
-                file = join(dirpath, name)
-                if not (excludes and is_excluded(file, excludes)):
-                    found.append(file)
+            suffix = suffix_of(name).lower()
+            if suffix in extensions and not (excludes and is_excluded(here + name, excludes)):
+                found.append((here + name, suffix))
+    absolute_top = os.path.abspath(top).rstrip(sep) + sep
+    skip = len(top.rstrip(sep)) + 1  # a found path is top + sep + the part below top
     if settings.respect_gitignore and found:
-        absolute = {os.path.abspath(f): f for f in found}
+        absolute = [absolute_top + path[skip:] for path, _ in found]
         dropped = gitfiles.ignored_below(absolute, os.path.abspath(top))
         if dropped:
-            found = [f for a, f in absolute.items() if a not in dropped]
+            found = [entry for entry, a in zip(found, absolute, strict=True) if a not in dropped]
 
-    absolute_top = os.path.abspath(top).rstrip(os.sep) + os.sep
     if cwd.startswith(absolute_top):  # the current folder is below root: its files show relative to it
-        return [Target(f, display_path(f, cwd), detect_format(f) or "text") for f in found], problems
+        return [Target(f, display_path(f, cwd), format_of_suffix(x) or "text") for f, x in found], problems
     shown_root = display_path(root, cwd)  # "." when root is the current folder
     shown_prefix = "" if shown_root == "." else shown_root.rstrip("/") + "/"
-    skip = len(top.rstrip(os.sep)) + 1
     targets = []
-    for file in found:
-        display = printable_path(shown_prefix + file[skip:].replace(os.sep, "/"))
-        targets.append(Target(file, display, detect_format(file) or "text"))
+    for path, suffix in found:
+        display = printable_path(shown_prefix + path[skip:].replace(sep, "/"))
+        targets.append(Target(path, display, format_of_suffix(suffix) or "text"))
     return targets, problems
 
 
@@ -282,9 +299,10 @@ def _byte_columns(document: Document, findings: Sequence[Finding]) -> dict[Findi
 
 
 _SMALLEST_CHUNK = 4  # files
+_T = TypeVar("_T")
 
 
-def _chunks(targets: Sequence[Target], workers: int) -> list[Sequence[Target]]:
+def _chunks(targets: Sequence[_T], workers: int) -> list[Sequence[_T]]:
     """Consecutive runs of targets, shrinking: big chunks first (little pickling per file), small
     ones at the end, so that no worker is left alone with a big last chunk while the others idle."""
     chunks = []
@@ -296,8 +314,11 @@ def _chunks(targets: Sequence[Target], workers: int) -> list[Sequence[Target]]:
     return chunks
 
 
-def _check_chunk(chunk: Sequence[Target]) -> list[FileOutcome]:
-    return [_check_target(target) for target in chunk]
+def _check_chunk(chunk: Sequence[tuple[str, str, str]]) -> list[FileOutcome | None]:
+    """In a worker: the outcomes of a chunk of targets sent as plain tuples (they pickle ten
+    times faster than dataclasses, and the main process pickles every one), None for a clean file."""
+    outcomes = (_check_target(Target(*fields)) for fields in chunk)
+    return [None if outcome.is_clean() else outcome for outcome in outcomes]
 
 
 def lint(
@@ -333,8 +354,9 @@ def lint(
         outcomes.extend(map(_check_target, targets))
     else:
         with ProcessPoolExecutor(workers, initializer=_init_worker, initargs=(rulebook, settings)) as pool:
-            for chunk in pool.map(_check_chunk, _chunks(targets, workers)):
-                outcomes.extend(chunk)
+            fields = [(t.path, t.display, t.format) for t in targets]
+            for chunk in pool.map(_check_chunk, _chunks(fields, workers)):
+                outcomes.extend(_CLEAN if outcome is None else outcome for outcome in chunk)
 
     findings: list[Finding] = []
     suppressed: list[SuppressedFinding] = []

@@ -49,7 +49,12 @@ _PARSERS = {"markdown": parse_markdown, "html": parse_html, "text": parse_text}
 
 def detect_format(path: str | Path) -> Format | None:
     """The format implied by the file suffix (case-insensitive), or None."""
-    return _SUFFIXES.get(suffix_of(os.fspath(path)).lower())
+    return format_of_suffix(suffix_of(os.fspath(path)))
+
+
+def format_of_suffix(suffix: str) -> Format | None:
+    """".MD" -> "markdown"; None for a suffix factlint has no reader for."""
+    return _SUFFIXES.get(suffix.lower())
 
 
 def suffix_of(path: str) -> str:
