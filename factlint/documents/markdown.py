@@ -140,6 +140,9 @@ def _non_ascii_runs(text: str) -> list[tuple[int, int]]:
     return found
 
 
+_SET_TEXT, _SET_KIND, _SET_RAW = slot_setter("text"), slot_setter("kind"), slot_setter("_raw")
+
+
 def parse_markdown(text: str) -> list[Segment]:
     """Prose segments of a Markdown document, in reading order."""
     if not text:
@@ -192,9 +195,7 @@ def _parse(text: str) -> list[Segment]:  # noqa: C901 - one flat loop is the fas
     end_kind_of = _END_KIND.get
     # model.segment_from_raw, inlined below: it runs once per segment.
     new_object = object.__new__
-    set_text = slot_setter("text")
-    set_kind = slot_setter("kind")
-    set_raw = slot_setter("_raw")
+    set_text, set_kind, set_raw = _SET_TEXT, _SET_KIND, _SET_RAW
 
     for event, rng in pyromark.events_with_range(parsed, options=OPTIONS):
         if event.__class__ is not dict:
