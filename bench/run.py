@@ -279,6 +279,80 @@ def baseline_ac_process(corpus: Path, repeat: int) -> float:
     return statistics.median(times)
 
 
+class _Vocabulary(dict):
+    """Word -> bit, filled on first look-up (as factlint's token table is): a C-level `map`."""
+
+    def __missing__(self, word: str) -> int:
+        self[word] = bit = 1 << (len(word) % 61)
+        return bit
+
+
+def _floor_child(corpus: Path) -> int:
+    """The least a pure-Python per-paragraph design does before any matching, as a whole program:
+    walk, read, decode, split into paragraphs with the same parsers factlint uses (pyromark events
+    for Markdown with the collector paused, the stdlib HTML parser, blank lines for text), and
+    look up every word of every paragraph once. No positions, no sentences, no rules."""
+    from functools import reduce
+    from html.parser import HTMLParser
+    from operator import or_
+
+    import pyromark
+
+    from factlint.documents.markdown import OPTIONS
+
+    class Html(HTMLParser):
+        def __init__(self) -> None:
+            super().__init__(convert_charrefs=True)
+            self.paragraphs: list[str] = []
+
+        def handle_data(self, data: str) -> None:
+            self.paragraphs.append(data)
+
+    words = _Vocabulary()
+    lookup = words.__getitem__
+    paragraphs = 0
+    content = 0
+    gc.disable()
+    for p in corpus_files(corpus):
+        with open(p, "rb") as fh:
+            text = fh.read().decode("utf-8")
+        found: list[str] = []
+        if p.suffix == ".md":
+            parts: list[str] = []
+            for event, _ in pyromark.events_with_range(text, options=OPTIONS):
+                if event.__class__ is dict:
+                    value = event.get("Text")
+                    if value is not None:
+                        parts.append(value)
+                    elif "End" in event and parts:
+                        found.append("".join(parts))
+                        parts.clear()
+        elif p.suffix == ".html":
+            parser = Html()
+            parser.feed(text)
+            parser.close()
+            found = parser.paragraphs
+        else:
+            found = text.split("\n\n")
+        for paragraph in found:
+            content |= reduce(or_, map(lookup, paragraph.lower().split()), 0)
+        paragraphs += len(found)
+    gc.enable()
+    print(paragraphs, content.bit_count())
+    return 0
+
+
+def baseline_floor_process(corpus: Path, repeat: int) -> float:
+    """Median wall time of _floor_child in a fresh interpreter."""
+    times = []
+    for _ in range(repeat):
+        start = time.perf_counter()
+        subprocess.run([sys.executable, __file__, "--floor-child", str(corpus)], check=True,
+                       stdout=subprocess.DEVNULL, env=CHILD_ENV)
+        times.append(time.perf_counter() - start)
+    return statistics.median(times)
+
+
 def baseline_pyromark(files: list[Path]) -> tuple[float, int] | None:
     """CommonMark parse with source ranges (pyromark events), Markdown files only: (seconds, bytes)."""
     try:
@@ -337,9 +411,12 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--profile", action="store_true", help="also print the time per stage (bench/stages.py)")
     ap.add_argument("--json", type=Path, default=BENCH / "out" / "latest.json", help="where to write the figures")
     ap.add_argument("--ac-child", type=Path, help=argparse.SUPPRESS)
+    ap.add_argument("--floor-child", type=Path, help=argparse.SUPPRESS)
     args = ap.parse_args(argv)
     if args.ac_child:
         return _ac_child(args.ac_child)
+    if args.floor_child:
+        return _floor_child(args.floor_child)
 
     sizes = [int(s) for s in args.sizes.split(",")] if args.sizes else ([1, 10, 100] if args.full else [1, 10])
     if 10 not in sizes:
@@ -422,6 +499,7 @@ def main(argv: list[str] | None = None) -> int:
     t_read = baseline_read_decode(files10)
     t_ac, t_ac_scan, ac_matches = baseline_aho_corasick(files10, phrases)
     t_ac_proc = baseline_ac_process(c10, args.repeat)
+    t_floor_proc = baseline_floor_process(c10, args.repeat)
     pm = baseline_pyromark(files10)
     t_rf, rf_bytes, _ = baseline_rapidfuzz(files10, phrases)
 
@@ -439,7 +517,8 @@ def main(argv: list[str] | None = None) -> int:
     read_mbps, ac_mbps = mbps(t_read), mbps(t_ac)
     figures.update(read_decode_mbps=read_mbps, aho_corasick_mbps=ac_mbps, aho_corasick_process_s=t_ac_proc,
                    aho_corasick_scan_only_mbps=mbps(t_ac_scan),
-                   aho_corasick_matches=ac_matches, rapidfuzz_naive_mbps=rf_bytes / MB / t_rf)
+                   aho_corasick_matches=ac_matches, rapidfuzz_naive_mbps=rf_bytes / MB / t_rf,
+                   python_floor_process_s=t_floor_proc)
     if pm:
         figures["pyromark_parse_mbps"] = pm[1] / MB / pm[0]
 
@@ -511,6 +590,10 @@ def main(argv: list[str] | None = None) -> int:
             (f"factlint / proselint (issue reference {REF_PROSELINT} MB/s, not measured here)",
              f"{fl / REF_PROSELINT:.0f}x (target >= 45x)"),
             ("factlint / read+decode floor", f"{read_mbps / fl:.1f}x slower"),
+            ("pure-Python floor program: parse into paragraphs + one look-up per word, no matching "
+             "(interpreter start included)",
+             f"{mbps(t_floor_proc):.1f} MB/s ({t_floor_proc:.2f} s; {t_floor_proc / t_ac_proc:.1f}x the Aho-Corasick "
+             f"program; factlint {j1.wall / t_floor_proc:.1f}x the floor)"),
         ]
         for size, series in sorted(others.items()):
             if series.ok:
