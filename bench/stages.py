@@ -24,6 +24,7 @@ profile.py, so that it does not shadow the standard library's `profile` module t
 from __future__ import annotations
 
 import argparse
+import gc
 import sys
 import time
 from pathlib import Path
@@ -72,12 +73,14 @@ def _timed_matcher_class(Matcher):
 
 def profile(corpus: Path, rules: list[Path] | None = None) -> tuple[list[tuple], dict]:
     t0 = time.perf_counter()
+    from factlint.cli import GC_THRESHOLD
     from factlint.documents import decode_bytes, detect_format, parse_document
     from factlint.lint import LintResult
     from factlint.matching import Matcher
     from factlint.report import ReportOptions, json as json_report
     from factlint.rulebook import load_rulebook
     t_import = time.perf_counter() - t0
+    gc.set_threshold(*GC_THRESHOLD)  # as `factlint` runs
 
     t0 = time.perf_counter()
     rulebook = load_rulebook(rules or [])

@@ -453,12 +453,12 @@ def _count(n: int, word: str) -> str:
 # matcher's caches and each document's segments hundreds of times per run, ~5% of a large run.
 # factlint's own data has almost no reference cycles, so far fewer passes lose nothing; mypy
 # runs with the same setting. Set here, not in the library: the process belongs to the CLI.
-_GC_THRESHOLD = (200_000, 30, 30)
+GC_THRESHOLD = (200_000, 30, 30)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the CLI and exit: the single place where errors become messages and exit codes."""
-    gc.set_threshold(*_GC_THRESHOLD)
+    gc.set_threshold(*GC_THRESHOLD)
     code = run(argv)
     sys.exit(code)
 
