@@ -174,7 +174,8 @@ def cli() -> None:
 @click.option("--exclude", multiple=True, metavar="GLOB",
               help="Skip files or folders matching this glob, e.g. 'drafts/old/*' (repeatable).")
 @click.option("--jobs", "-j", type=click.IntRange(min=0), default=None, metavar="N",
-              help="Check files in N parallel processes (default: one per CPU; 1 = no parallelism).")
+              help="Check files in N parallel processes (default, or 0: one per CPU, or one when the files "
+                   "add up to under 512 KB; 1 = no parallelism).")
 @click.option("--changed-since", metavar="REF",
               help="Only check files changed since the git revision REF (its merge base with HEAD), "
                    "including uncommitted and untracked files.")

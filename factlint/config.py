@@ -61,7 +61,7 @@ class Settings:
     exclude: tuple[ExcludeGlob, ...] = ()
     fail_on: Severity = Severity.WARNING
     format: str = "text"
-    jobs: int = 1
+    jobs: int = 1  # worker processes; 0: one per CPU, or one for a run too small to repay them
     extensions: tuple[str, ...] = DEFAULT_EXTENSIONS
     config_file: Path | None = None
     # glob -> rule ids, id prefixes or categories turned off for matching files
@@ -290,7 +290,7 @@ def merge(config: Mapping[str, Any], config_file: Path | None, flags: Overrides,
         + tuple(ExcludeGlob(p, cwd) for p in flags.exclude),
         fail_on=flags.fail_on or config.get("fail-on", Severity.WARNING),
         format=flags.format or config.get("format", "text"),
-        jobs=jobs or os.cpu_count() or 1,
+        jobs=jobs,
         extensions=config.get("extensions", DEFAULT_EXTENSIONS),
         config_file=config_file,
         per_file_ignores=tuple((ExcludeGlob(glob, base), selectors)

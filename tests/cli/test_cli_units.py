@@ -88,3 +88,32 @@ def test_walked_files_show_as_the_user_would_type_them(tmp_path, monkeypatch, cw
     assert [t.display for t in targets] == shown
     for target in targets:  # the path it is read from names the same file
         assert Path(target.path).resolve() == (tmp_path / cwd / target.display).resolve()
+
+
+def test_automatic_jobs_keeps_small_runs_in_one_process(tmp_path, monkeypatch):
+    """The default --jobs: one process per CPU, except for a run too small to repay the workers."""
+    from factlint import lint
+
+    monkeypatch.setattr(lint.os, "cpu_count", lambda: 4)
+
+    def targets(sizes: list[int]) -> list[lint.Target]:
+        out = []
+        for i, size in enumerate(sizes):
+            path = tmp_path / f"f{len(sizes)}-{i}.md"
+            path.write_bytes(b"x" * size)
+            out.append(lint.Target(str(path), path.name, "markdown"))
+        return out
+
+    assert lint.automatic_jobs(targets([2_000] * 4)) == 1  # the pre-commit case
+    assert lint.automatic_jobs(targets([300_000, 300_000])) == 4  # over half a megabyte
+    assert lint.automatic_jobs(targets([10] * 65)) == 4  # many files: no stat calls, parallel
+    missing = [lint.Target(str(tmp_path / "gone.md"), "gone.md", "markdown")]
+    assert lint.automatic_jobs(missing) == 1  # reported when read, not here
+    monkeypatch.setattr(lint.os, "cpu_count", lambda: None)
+    assert lint.automatic_jobs(targets([300_000, 300_000])) == 1
+
+
+def test_jobs_zero_and_unset_mean_automatic(tmp_path):
+    assert merge({}, None, Overrides(), tmp_path).jobs == 0
+    assert merge({"jobs": 3}, None, Overrides(), tmp_path).jobs == 3
+    assert merge({"jobs": 3}, None, Overrides(jobs=0), tmp_path).jobs == 0
