@@ -22,7 +22,9 @@ NEGATED_CONTRACTION = "n't"
 NOT = "not"
 _NOTHING: frozenset[str] = frozenset()
 
-_stemmer = Stemmer.Stemmer("english")
+# No cache of PyStemmer's own: the lexicon remembers every word it classifies, and PyStemmer's
+# cache makes a run of mostly new words (numbers, names, codes) three times slower.
+_stemmer = Stemmer.Stemmer("english", 0)
 _DICTIONARY_FIRST_AFTER = 500  # fuzzy look-ups; then the English word list is consulted first
 _LEET = str.maketrans("013457@$", "oieastas")
 _SEPARATORS = frozenset("-._*\u00b7")  # what may split a word into letters ("c-u-r-e-s")
@@ -45,8 +47,11 @@ class Lexicon:
     ) -> None:
         self.vocabulary = frozenset(vocabulary)
         self._fragments = frozenset(fragments)
-        self._fragment_lengths = sorted({len(f) for f in self._fragments})
-        self._fragment_starts = frozenset(f[:2] for f in self._fragments)  # cheap test before slicing
+        self._fragment_starts = frozenset(f[:2] for f in self._fragments)  # cheap test first
+        by_initial: dict[str, list[str]] = {}
+        for fragment in sorted(self._fragments):
+            by_initial.setdefault(fragment[0], []).append(fragment)
+        self._fragments_by_initial = {initial: tuple(group) for initial, group in by_initial.items()}
         self._min_length = matching.fuzzy_min_length
         self._protected = frozenset(matching.protected)
         # Fuzzy candidates bucketed by length: a word is compared only with stems of similar length.
@@ -67,14 +72,23 @@ class Lexicon:
         """The stems in a whitespace-delimited token (punctuation attached, as `str.split`
         gives it) and the pattern fragments that start one of its words. Not cached here: the
         pre-filter keeps one bit mask per token (prefilter.py)."""
-        if token.isalpha():  # most tokens: one plain word
-            words: Sequence[str] = (token,)
-        else:  # "c-u-r-e-s" is one token
-            words = WORD.findall(token if _SEPARATORS.isdisjoint(token) else join_split_letters(token))
+        words = (token,) if token.isalpha() else self.words_of_token(token)  # most: one plain word
         stems = frozenset(s for s in map(self.lookup, words) if s is not None) or _NOTHING
-        starts, lengths = self._fragment_starts, self._fragment_lengths
-        prefixes = {word[:n] for word in words if word[:2] in starts for n in lengths if len(word) >= n}
-        return stems, frozenset(prefixes.intersection(self._fragments)) or _NOTHING
+        starts = self._fragment_starts
+        if not any(word[:2] in starts for word in words):
+            return stems, _NOTHING
+        by_initial = self._fragments_by_initial
+        prefixes = frozenset(
+            fragment
+            for word in words if word[:2] in starts
+            for fragment in by_initial[word[0]] if word.startswith(fragment)
+        )
+        return stems, prefixes or _NOTHING
+
+    @staticmethod
+    def words_of_token(token: str) -> Sequence[str]:
+        """The words in a whitespace token: "fda-aproved," -> fda, aproved; "c-u-r-e-s" -> cures."""
+        return WORD.findall(token if _SEPARATORS.isdisjoint(token) else join_split_letters(token))
 
     # -- words ------------------------------------------------------------------------------
 
