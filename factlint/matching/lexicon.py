@@ -28,6 +28,8 @@ _stemmer = Stemmer.Stemmer("english", 0)
 _DICTIONARY_FIRST_AFTER = 500  # fuzzy look-ups; then the English word list is consulted first
 _LEET = str.maketrans("013457@$", "oieastas")
 _SEPARATORS = frozenset("-._*\u00b7")  # what may split a word into letters ("c-u-r-e-s")
+# Around a single word these change nothing WORD would find ("(word", "word,", "*word*").
+_EDGE_PUNCTUATION = ".,;:!?()[]{}\"'`*_"
 
 
 def stem(word: str) -> str:
@@ -72,8 +74,17 @@ class Lexicon:
         """The stems in a whitespace-delimited token (punctuation attached, as `str.split`
         gives it) and the pattern fragments that start one of its words. Not cached here: the
         pre-filter keeps one bit mask per token (prefilter.py)."""
-        words = (token,) if token.isalpha() else self.words_of_token(token)  # most: one plain word
-        stems = frozenset(s for s in map(self.lookup, words) if s is not None) or _NOTHING
+        words: Sequence[str]
+        if token.isalpha():  # most tokens: one plain word
+            words = (token,)
+        else:  # a word with punctuation around it ("(word", "word,"), or several ("c-u-r-e-s")
+            core = token.strip(_EDGE_PUNCTUATION)
+            words = (core,) if core.isalpha() else self.words_of_token(token)
+        if len(words) == 1:
+            found = self.lookup(words[0])
+            stems = _NOTHING if found is None else frozenset((found,))
+        else:
+            stems = frozenset(s for s in map(self.lookup, words) if s is not None) or _NOTHING
         starts = self._fragment_starts
         if not any(word[:2] in starts for word in words):
             return stems, _NOTHING
