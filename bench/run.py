@@ -268,12 +268,13 @@ def _ac_child(corpus: Path) -> int:
     return 0
 
 
-def baseline_ac_process(corpus: Path, repeat: int) -> float:
-    """Median wall time of _ac_child in a fresh interpreter: start-up, rulebook load, walk and scan."""
+def child_process_time(flag: str, corpus: Path, repeat: int) -> float:
+    """Median wall time of this script run as a whole program with `flag` (--ac-child: the
+    Aho-Corasick program; --floor-child: the pure-Python floor) in a fresh interpreter."""
     times = []
     for _ in range(repeat):
         start = time.perf_counter()
-        subprocess.run([sys.executable, __file__, "--ac-child", str(corpus)], check=True,
+        subprocess.run([sys.executable, __file__, flag, str(corpus)], check=True,
                        stdout=subprocess.DEVNULL, env=CHILD_ENV)
         times.append(time.perf_counter() - start)
     return statistics.median(times)
@@ -340,17 +341,6 @@ def _floor_child(corpus: Path) -> int:
     gc.enable()
     print(paragraphs, content.bit_count())
     return 0
-
-
-def baseline_floor_process(corpus: Path, repeat: int) -> float:
-    """Median wall time of _floor_child in a fresh interpreter."""
-    times = []
-    for _ in range(repeat):
-        start = time.perf_counter()
-        subprocess.run([sys.executable, __file__, "--floor-child", str(corpus)], check=True,
-                       stdout=subprocess.DEVNULL, env=CHILD_ENV)
-        times.append(time.perf_counter() - start)
-    return statistics.median(times)
 
 
 def baseline_pyromark(files: list[Path]) -> tuple[float, int] | None:
@@ -498,8 +488,8 @@ def main(argv: list[str] | None = None) -> int:
     log("baselines over the same files")
     t_read = baseline_read_decode(files10)
     t_ac, t_ac_scan, ac_matches = baseline_aho_corasick(files10, phrases)
-    t_ac_proc = baseline_ac_process(c10, args.repeat)
-    t_floor_proc = baseline_floor_process(c10, args.repeat)
+    t_ac_proc = child_process_time("--ac-child", c10, args.repeat)  # start-up, rulebook load, walk, scan
+    t_floor_proc = child_process_time("--floor-child", c10, args.repeat)
     pm = baseline_pyromark(files10)
     t_rf, rf_bytes, _ = baseline_rapidfuzz(files10, phrases)
 
