@@ -6,11 +6,9 @@ traceback. `main()` is the console-script entry point and owns that policy.
 
 from __future__ import annotations
 
-import difflib
 import gc
 import os
 import sys
-import traceback
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -366,6 +364,8 @@ def explain(rule_id, rules, no_default_rules, config) -> int:
     wanted = rule_id.strip()
     rule = next((r for r in rulebook.rules if wanted.upper() == r.id.upper() or wanted == r.name), None)
     if rule is None:
+        import difflib  # only on the way to an error
+
         known = [r.id for r in rulebook.rules] + [r.name for r in rulebook.rules]
         close = difflib.get_close_matches(wanted.upper(), [k.upper() for k in known], n=1, cutoff=0.5)
         close = close or difflib.get_close_matches(wanted, known, n=1, cutoff=0.5)
@@ -486,6 +486,8 @@ def run(argv: Sequence[str] | None = None) -> int:
         return 130
     except Exception as exc:  # a bug in factlint, not the user's fault
         if os.environ.get("FACTLINT_DEBUG"):
+            import traceback
+
             traceback.print_exc()
         first = str(exc).splitlines()[0] if str(exc) else ""
         click.echo(f"factlint: internal error: {type(exc).__name__}: {first}", err=True)

@@ -7,15 +7,12 @@ functions over plain data; only `find_config` and `read_config` touch the file s
 
 from __future__ import annotations
 
-import difflib
 import os
 import tomllib
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path, PurePath
 from typing import Any
-
-import yaml
 
 from factlint.errors import ConfigError
 from factlint.findings import Severity
@@ -118,6 +115,8 @@ def read_config(path: Path) -> dict[str, Any]:
     if path.name == "pyproject.toml":
         data = _parse_toml(path, text).get("tool", {}).get("factlint", {})
     else:
+        import yaml  # here, not at the top: most runs have no YAML config file to read
+
         try:
             data = yaml.safe_load(text)
         except yaml.YAMLError as exc:
@@ -193,6 +192,8 @@ def validate_config(data: Mapping[str, Any], origin: str) -> dict[str, Any]:
     out: dict[str, Any] = {}
     for key, value in data.items():
         if key not in KNOWN_KEYS:
+            import difflib  # only on the way to an error
+
             close = difflib.get_close_matches(str(key), KNOWN_KEYS, n=1, cutoff=0.6)
             hint = f" (did you mean '{close[0]}'?)" if close else f" (known keys: {', '.join(KNOWN_KEYS)})"
             raise ConfigError(f"{origin}: unknown key '{key}'{hint}")

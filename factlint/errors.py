@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import NoReturn
+
 
 class FactlintError(Exception):
     """Base class: the message is shown to the user as-is, on one line."""
@@ -17,6 +19,11 @@ class ConfigError(FactlintError):
 
 class RulebookError(FactlintError):
     """A rulebook is malformed. The message starts with `file:line: `."""
+
+
+def fail(path: str, line: int, what: str) -> NoReturn:
+    """Raise the one kind of error a rulebook produces: `path:line: what`, always on one line."""
+    raise RulebookError(f"{path}:{line}: {' '.join(what.split())}")
 
 
 class InputError(FactlintError):

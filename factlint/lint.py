@@ -10,7 +10,6 @@ from __future__ import annotations
 import fnmatch
 import os
 from collections.abc import Sequence
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 from typing import TypeVar
@@ -375,6 +374,8 @@ def lint(
     if workers <= 1:
         outcomes.extend(map(_check_target, targets))
     else:
+        from concurrent.futures import ProcessPoolExecutor  # here: a one-file run never needs it
+
         with ProcessPoolExecutor(workers, initializer=_init_worker, initargs=(rulebook, settings)) as pool:
             fields = [(t.path, t.display, t.format) for t in targets]
             for chunk in pool.map(_check_chunk, _chunks(fields, workers)):

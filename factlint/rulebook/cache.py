@@ -23,9 +23,8 @@ from functools import cache
 from pathlib import Path
 
 import factlint
-from factlint.rulebook.locate import shown
+from factlint.rulebook.locate import MAX_FILE_BYTES, shown
 from factlint.rulebook.model import Rulebook
-from factlint.rulebook.yaml_source import MAX_FILE_BYTES
 
 CACHE_DIR_ENV = "FACTLINT_CACHE_DIR"
 NO_CACHE_ENV = "FACTLINT_NO_CACHE"

@@ -7,23 +7,24 @@ regexes that compile -- run once every file is in, so any file may refer to what
 
 from __future__ import annotations
 
-import difflib
 import functools
 import hashlib
 import re
 from collections.abc import Collection, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Literal, cast
+from typing import TYPE_CHECKING, Literal, cast
 
 import regex
 
+from factlint.errors import fail
 from factlint.findings import Severity
 from factlint.rulebook import cache
 from factlint.rulebook.locate import default_rulebook_dir, identity, rulebook_files, shown
 from factlint.rulebook.model import Category, Fact, Fix, Matching, Rule, Rulebook, Source, Subject
-from factlint.rulebook.schema import Record, read_file
-from factlint.rulebook.yaml_source import fail, load_node
+
+if TYPE_CHECKING:  # the YAML modules are imported when a rulebook is parsed: not on a cache hit
+    from factlint.rulebook.schema import Record
 
 PATTERN_FLAGS = regex.IGNORECASE | regex.VERSION0
 
@@ -98,6 +99,9 @@ class _Builder:
             return
         self.seen.add(resolved)
         path = shown(file)
+        from factlint.rulebook.schema import read_file
+        from factlint.rulebook.yaml_source import load_node
+
         data, root = load_node(file, path)
         record = read_file(root, path)
         self._hash(file.name, data)
@@ -328,6 +332,8 @@ def _require(name: str, known: Collection[str], kind: str, record: Record, path:
     """Fail unless `name` is one of `known`, suggesting the closest known name."""
     if name in known:
         return
+    import difflib  # only on the way to an error
+
     guesses = difflib.get_close_matches(name, list(known), n=1, cutoff=0.6)
     hint = f" (did you mean '{guesses[0]}'?)" if guesses else ""
     fail(path, line, f"{record.what} names {kind} '{name}', {missing}{hint}")

@@ -6,9 +6,10 @@ import os
 from pathlib import Path
 
 import factlint
-from factlint.rulebook.yaml_source import fail
+from factlint.errors import fail
 
 RULEBOOK_SUFFIXES = (".yaml", ".yml")
+MAX_FILE_BYTES = 5 * 1024 * 1024  # a rulebook file larger than this is refused, unread
 
 
 def default_rulebook_dir() -> Path:

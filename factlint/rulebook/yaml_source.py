@@ -9,7 +9,6 @@ nesting depth is bounded so a deeply nested file cannot exhaust the stack.
 from __future__ import annotations
 
 from pathlib import Path
-from typing import NoReturn
 
 import yaml
 from yaml.composer import Composer
@@ -17,7 +16,8 @@ from yaml.events import AliasEvent, CollectionStartEvent, ScalarEvent
 from yaml.nodes import Node
 from yaml.resolver import Resolver
 
-from factlint.errors import RulebookError
+from factlint.errors import fail
+from factlint.rulebook.locate import MAX_FILE_BYTES
 
 try:  # libyaml's parser is several times faster; composition stays in Python so we can police it
     from yaml._yaml import CParser as _Parser
@@ -26,14 +26,10 @@ try:  # libyaml's parser is several times faster; composition stays in Python so
 except ImportError:  # pragma: no cover - depends on how PyYAML was built
     _USES_LIBYAML = False
 
-MAX_FILE_BYTES = 5 * 1024 * 1024
+__all__ = ["MAX_FILE_BYTES", "fail", "line_of", "load_node"]
+
 MAX_DEPTH = 32
 ALIAS_MESSAGE = "YAML aliases are not allowed in rulebooks"
-
-
-def fail(path: str, line: int, what: str) -> NoReturn:
-    """Raise the one kind of error a rulebook produces: `path:line: what`, always on one line."""
-    raise RulebookError(f"{path}:{line}: {' '.join(what.split())}")
 
 
 def line_of(node: Node) -> int:
