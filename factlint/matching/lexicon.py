@@ -2,8 +2,9 @@
 
 `canonical` caches word -> vocabulary stem (or None): every distinct word is classified once, so
 the cost of fuzzy matching grows with the number of distinct words, not with corpus size or
-rules. Whitespace tokens ("fda-aproved,") are classified into stems and regex fragments
-(triggers.py) for the pre-filter, which keeps one bit mask per token (prefilter.py).
+rules (up to WORD_LIMIT words; past that the cache starts afresh, so memory stays bounded).
+Whitespace tokens ("fda-aproved,") are classified into stems and regex fragments (triggers.py) for
+the pre-filter, which keeps one bit mask per token (prefilter.py).
 """
 
 from __future__ import annotations
@@ -25,6 +26,7 @@ _NOTHING: frozenset[str] = frozenset()
 # No cache of PyStemmer's own: the lexicon remembers every word it classifies, and PyStemmer's
 # cache makes a run of mostly new words (numbers, names, codes) three times slower.
 _stemmer = Stemmer.Stemmer("english", 0)
+WORD_LIMIT = 500_000  # distinct words remembered (~40 MB)
 _DICTIONARY_FIRST_AFTER = 500  # fuzzy look-ups; then the English word list is consulted first
 _LEET = str.maketrans("013457@$", "oieastas")
 _SEPARATORS = frozenset("-._*\u00b7")  # what may split a word into letters ("c-u-r-e-s")
@@ -106,7 +108,10 @@ class Lexicon:
     def lookup(self, word: str) -> str | None:
         found = self.canonical.get(word, self)
         if found is self:
-            found = self.canonical[word] = self._classify(word)
+            found = self._classify(word)
+            if len(self.canonical) >= WORD_LIMIT:
+                self.canonical.clear()
+            self.canonical[word] = found
         return found  # type: ignore[return-value]
 
     def _classify(self, word: str) -> str | None:

@@ -7,8 +7,8 @@ segment is an integer test, and what a segment's mask implies (its candidate cla
 and subjects) is worked out once per distinct mask: paragraphs share combinations of rulebook
 words (the benchmark corpus: 26,756 distinct masks for 86,739 segments).
 
-The token-mask table grows with the number of distinct tokens a run sees (about 100 bytes each);
-the per-mask table is bounded.
+Every table is bounded: the token-mask table (about 135 bytes a token with its key) starts afresh
+past TOKEN_LIMIT distinct tokens, the per-mask table past _CACHE_LIMIT masks.
 """
 
 from __future__ import annotations
@@ -33,6 +33,8 @@ _JOIN_LIMIT = 5_000  # segments; beyond, folding one by one costs little and sav
 
 # Entries of the mask cache; past this it starts afresh (memory stays bounded).
 _CACHE_LIMIT = 50_000
+# Distinct tokens remembered (~70 MB); a repository larger than that classifies some words again.
+TOKEN_LIMIT = 500_000
 
 
 @dataclass(frozen=True, slots=True)
@@ -75,6 +77,8 @@ class _TokenMasks(dict[str, int]):
             mask |= of_stem.get(stem, 0)
         for fragment in fragments:
             mask |= of_fragment.get(fragment, 0)
+        if len(self) >= TOKEN_LIMIT:
+            self.clear()
         self[token] = mask
         return mask
 

@@ -74,3 +74,20 @@ def test_tiny_caches_that_keep_starting_afresh_give_the_same_findings(monkeypatc
     small = Matcher(rulebook)
     assert _findings_on_examples(small) == expected
     assert _findings_on_examples(small) == expected  # and again, warm
+
+
+def test_word_and_token_tables_that_keep_starting_afresh_give_the_same_findings(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """The per-word and per-token tables are bounded too (a huge repository must not grow them
+    without limit); starting them afresh costs time, never a finding."""
+    from factlint.matching import lexicon
+
+    rulebook = load_rulebook()
+    expected = _findings_on_examples(Matcher(rulebook))
+    monkeypatch.setattr(prefilter, "TOKEN_LIMIT", 3)
+    monkeypatch.setattr(lexicon, "WORD_LIMIT", 3)
+    small = Matcher(rulebook)
+    assert _findings_on_examples(small) == expected
+    assert len(small._prefilter._token_masks) <= 3
+    assert len(small.index.lexicon.canonical) <= 3
