@@ -91,6 +91,8 @@ class Target:
 def is_excluded(path: str | Path, globs: Sequence[ExcludeGlob]) -> bool:
     """Gitignore-like: a glob without "/" matches any file or folder name; one with "/" matches the
     path relative to the glob's base folder (or any parent folder of it)."""
+    if not globs:  # the common case: nothing to compute
+        return False
     absolute = Path(os.path.abspath(path))
     for glob in globs:
         pattern = glob.pattern.strip().rstrip("/")
@@ -178,11 +180,11 @@ def _walk(root: Path, settings: Settings, cwd: str) -> tuple[list[Target], list[
         here = dirpath if dirpath.endswith(sep) else dirpath + sep
         # Prune in place so os.walk never descends: hidden folders (.git, .venv) and excluded ones.
         dirnames[:] = sorted(
-            d for d in dirnames if not d.startswith(".") and not (excludes and is_excluded(here + d, excludes))
+            d for d in dirnames if not d.startswith(".") and not is_excluded(here + d, excludes)
         )
         for name in sorted(filenames):
             suffix = suffix_of(name).lower()
-            if suffix in extensions and not (excludes and is_excluded(here + name, excludes)):
+            if suffix in extensions and not is_excluded(here + name, excludes):
                 found.append((here + name, suffix))
     absolute_top = os.path.abspath(top).rstrip(sep) + sep
     skip = len(top.rstrip(sep)) + 1  # a found path is top + sep + the part below top

@@ -6,7 +6,7 @@ common inflections are undone before looking a word up.
 
 The package keeps the list as a pickled set, ~60 ms to load: a third of a pre-commit run on one
 draft. factlint keeps its own copy in its cache folder (diskcache.py) as sorted text, which loads
-in ~10 ms and is searched by bisection until a run asks often enough to repay building a set.
+in ~20 ms and is searched by bisection until a run asks often enough to repay building a set.
 """
 
 from __future__ import annotations
@@ -84,10 +84,12 @@ def _entry_name() -> str | None:
     its data file, so an upgraded package is read afresh; None if the package cannot be found."""
     try:
         import english_words
+        from english_words.constants import ALPHA, LOWER, PROCESSED_DATA_DIR
+        from english_words.util import get_data_file_name
         from english_words.version import VERSION
 
-        data = os.path.join(os.path.dirname(english_words.__file__), "data", f"{_SOURCE}_alpha_lower.pickle")
-        info = os.stat(data)
+        name = get_data_file_name(_SOURCE, [ALPHA, LOWER])  # the file get_english_words_set reads
+        info = os.stat(os.path.join(os.path.dirname(english_words.__file__), PROCESSED_DATA_DIR, name))
     except (ImportError, OSError, AttributeError, TypeError):
         return None
     return f"english-{VERSION}-{info.st_size}-{info.st_mtime_ns}{_ENTRY_SUFFIX}"

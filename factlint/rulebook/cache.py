@@ -18,11 +18,8 @@ from pathlib import Path
 
 import factlint
 from factlint import diskcache
-from factlint.diskcache import CACHE_DIR_ENV, NO_CACHE_ENV, cache_dir
 from factlint.rulebook.locate import MAX_FILE_BYTES, shown
 from factlint.rulebook.model import Rulebook
-
-__all__ = ["CACHE_DIR_ENV", "NO_CACHE_ENV", "cache_dir", "key_of", "load", "store"]
 
 _SUFFIX = ".rulebook.pickle"
 _KEEP = 32  # entries

@@ -17,7 +17,8 @@ from typing import cast
 from yaml.constructor import SafeConstructor
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
-from factlint.rulebook.yaml_source import fail, line_of
+from factlint.errors import fail
+from factlint.rulebook.yaml_source import line_of
 
 _TAG = "tag:yaml.org,2002:"
 _TEXT_TAGS = frozenset(_TAG + t for t in ("str", "int", "float", "bool", "timestamp"))

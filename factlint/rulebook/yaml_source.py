@@ -26,8 +26,6 @@ try:  # libyaml's parser is several times faster; composition stays in Python so
 except ImportError:  # pragma: no cover - depends on how PyYAML was built
     _USES_LIBYAML = False
 
-__all__ = ["MAX_FILE_BYTES", "fail", "line_of", "load_node"]
-
 MAX_DEPTH = 32
 ALIAS_MESSAGE = "YAML aliases are not allowed in rulebooks"
 

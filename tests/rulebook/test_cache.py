@@ -10,15 +10,16 @@ from pathlib import Path
 import pytest
 from rulebook_fixtures import BASE, RULE
 
+from factlint import diskcache
 from factlint.errors import RulebookError
-from factlint.rulebook import cache, load_rulebook
+from factlint.rulebook import load_rulebook
 
 
 @pytest.fixture
 def cache_folder(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     folder = tmp_path / "cache"
-    monkeypatch.setenv(cache.CACHE_DIR_ENV, str(folder))
-    monkeypatch.delenv(cache.NO_CACHE_ENV, raising=False)
+    monkeypatch.setenv(diskcache.CACHE_DIR_ENV, str(folder))
+    monkeypatch.delenv(diskcache.NO_CACHE_ENV, raising=False)
     return folder
 
 
@@ -63,13 +64,13 @@ def test_a_damaged_entry_is_rebuilt(tmp_path: Path, cache_folder: Path) -> None:
 def test_an_unusable_cache_folder_changes_nothing(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     blocker = tmp_path / "a-file"
     blocker.write_text("not a folder", encoding="utf-8")
-    monkeypatch.setenv(cache.CACHE_DIR_ENV, str(blocker / "cache"))
+    monkeypatch.setenv(diskcache.CACHE_DIR_ENV, str(blocker / "cache"))
     path = rules_at(tmp_path, "cure")
     assert load_rulebook([path], include_default=False).rules[0].phrases == ("cure",)
 
 
 def test_the_cache_can_be_turned_off(tmp_path: Path, cache_folder: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setenv(cache.NO_CACHE_ENV, "1")
+    monkeypatch.setenv(diskcache.NO_CACHE_ENV, "1")
     load_rulebook([rules_at(tmp_path, "cure")], include_default=False)
     assert not cache_folder.exists()
 
@@ -86,7 +87,7 @@ def test_errors_are_never_cached(tmp_path: Path, cache_folder: Path) -> None:
 def test_no_home_folder_means_no_cache_not_an_error(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    for name in (cache.CACHE_DIR_ENV, cache.NO_CACHE_ENV, "XDG_CACHE_HOME", "HOME"):
+    for name in (diskcache.CACHE_DIR_ENV, diskcache.NO_CACHE_ENV, "XDG_CACHE_HOME", "HOME"):
         monkeypatch.delenv(name, raising=False)
 
     def no_home() -> Path:
