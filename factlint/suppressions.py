@@ -77,7 +77,7 @@ def parse_directives(text: str, format: str) -> list[Directive]:
     if "factlint-" not in text:  # the common case: nothing to parse
         return []
     patterns = [_HTML]
-    if format == "markdown":
+    if format in ("markdown", "mdx"):
         patterns.append(_MDX)
     if format == "text":
         patterns.append(_LINE)

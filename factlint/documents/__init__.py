@@ -10,66 +10,47 @@ import errno
 import os
 import stat
 from pathlib import Path
-from typing import Literal
 
 from factlint.documents.decode import decode_bytes
-from factlint.documents.html import parse_html
-from factlint.documents.markdown import parse_markdown
+from factlint.documents.formats import (
+    DEFAULT_SUFFIXES,
+    FALLBACK_FORMAT,
+    FORMATS,
+    CommentSyntax,
+    DocumentFormat,
+    detect_format,
+    format_of_suffix,
+    suffix_of,
+)
 from factlint.documents.model import Document, Piece, Segment, SegmentKind, line_starts
-from factlint.documents.plaintext import parse_text
 from factlint.errors import InputError
 
 __all__ = [
+    "DEFAULT_SUFFIXES",
+    "FALLBACK_FORMAT",
+    "FORMATS",
+    "CommentSyntax",
     "Document",
-    "Format",
+    "DocumentFormat",
     "Piece",
     "Segment",
     "SegmentKind",
     "decode_bytes",
     "detect_format",
+    "format_of_suffix",
     "line_starts",
     "parse_document",
     "read_document",
+    "suffix_of",
 ]
-
-Format = Literal["markdown", "html", "text"]
-
-_SUFFIXES: dict[str, Format] = {
-    ".md": "markdown",
-    ".markdown": "markdown",
-    ".mdx": "markdown",
-    ".html": "html",
-    ".htm": "html",
-    ".txt": "text",
-    ".text": "text",
-}
-
-_PARSERS = {"markdown": parse_markdown, "html": parse_html, "text": parse_text}
-
-
-def detect_format(path: str | Path) -> Format | None:
-    """The format implied by the file suffix (case-insensitive), or None."""
-    return format_of_suffix(suffix_of(os.fspath(path)))
-
-
-def format_of_suffix(suffix: str) -> Format | None:
-    """".MD" -> "markdown"; None for a suffix factlint has no reader for."""
-    return _SUFFIXES.get(suffix.lower())
-
-
-def suffix_of(path: str) -> str:
-    """`Path(path).suffix` without building a Path ("a/b.tar.md" -> ".md", ".md" -> "")."""
-    name = path.rstrip(os.sep).rpartition(os.sep)[2]
-    dot = name.rfind(".")
-    return name[dot:] if 0 < dot < len(name) - 1 else ""
 
 
 def parse_document(text: str, path: str, format: str) -> Document:
     """Extract the prose segments of already-decoded `text`. Pure: no I/O."""
-    parser = _PARSERS.get(format)
-    if parser is None:
-        raise ValueError(f"unknown document format {format!r} (expected markdown, html or text)")
-    return Document(path=path, text=text, format=format, segments=tuple(parser(text)))  # type: ignore[arg-type]
+    row = FORMATS.get(format)
+    if row is None:
+        raise ValueError(f"unknown document format {format!r} (expected one of {', '.join(FORMATS)})")
+    return Document(path=path, text=text, format=format, segments=tuple(row.parse(text)))
 
 
 def read_document(path: str | Path, display_path: str, format: str | None = None) -> Document:
@@ -80,7 +61,7 @@ def read_document(path: str | Path, display_path: str, format: str | None = None
     """
     data = _read_bytes(path, display_path)
     text, warnings = decode_bytes(data)
-    fmt = format or detect_format(path) or "text"
+    fmt = format or detect_format(path) or FALLBACK_FORMAT
     document = parse_document(text, display_path, fmt)
     if warnings:
         document = Document(

@@ -204,7 +204,7 @@ class Document:
 
     path: str  # as shown in reports
     text: str  # the whole decoded file
-    format: Literal["markdown", "html", "text"]
+    format: str  # a key of factlint.documents.FORMATS
     segments: tuple[Segment, ...]
     warnings: tuple[str, ...] = ()  # e.g. "invalid UTF-8 replaced"
     # Computed on the first position() call: most documents have no findings.

@@ -13,7 +13,7 @@ from factlint.errors import InputError, SkippedFile
 @pytest.mark.parametrize(
     "name, expected",
     [
-        ("a.md", "markdown"), ("a.MD", "markdown"), ("a.markdown", "markdown"), ("a.mdx", "markdown"),
+        ("a.md", "markdown"), ("a.MD", "markdown"), ("a.markdown", "markdown"), ("a.mdx", "mdx"),
         ("a.html", "html"), ("a.HTM", "html"), ("a.txt", "text"), ("a.Text", "text"),
         ("a.rst", None), ("README", None), ("a.md.bak", None),
     ],
