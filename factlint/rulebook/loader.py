@@ -332,11 +332,9 @@ def _require(name: str, known: Collection[str], kind: str, record: Record, path:
     """Fail unless `name` is one of `known`, suggesting the closest known name."""
     if name in known:
         return
-    import difflib  # only on the way to an error
+    from factlint.spelling import hint
 
-    guesses = difflib.get_close_matches(name, list(known), n=1, cutoff=0.6)
-    hint = f" (did you mean '{guesses[0]}'?)" if guesses else ""
-    fail(path, line, f"{record.what} names {kind} '{name}', {missing}{hint}")
+    fail(path, line, f"{record.what} names {kind} '{name}', {missing}{hint(name, known)}")
 
 
 def _category(record: Record) -> Category:

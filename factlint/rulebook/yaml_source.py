@@ -30,11 +30,6 @@ MAX_DEPTH = 32
 ALIAS_MESSAGE = "YAML aliases are not allowed in rulebooks"
 
 
-def line_of(node: Node) -> int:
-    """The 1-based line a node starts on."""
-    return int(node.start_mark.line) + 1
-
-
 class _Refused(Exception):
     """Raised inside the composer; turned into a RulebookError with the file name attached."""
 
