@@ -379,8 +379,7 @@ def explain(rule_id, rules, no_default_rules, config) -> int:
 def render_explanation(rule, rulebook) -> str:
     fact = rule.fact
     category = rulebook.categories.get(rule.category)
-    source = rulebook.sources.get(fact.source)
-    source_line = fact.source + (f' "{source.title}"' if source and source.title else "")
+    source_line = fact.as_ref().cited_as
     lines = [
         f"{rule.id} {rule.name}",
         "",
@@ -395,8 +394,6 @@ def render_explanation(rule, rulebook) -> str:
     ]
     if fact.ref:
         lines.append(f"ref:        {fact.ref}")
-    if fact.address:
-        lines.append(f"address:    {fact.address}")
     lines += ["", "flagged examples:"]
     lines += [f"  - {example}" for example in rule.flag_examples] or ["  (none)"]
     lines += ["passing examples:"]

@@ -27,14 +27,56 @@ class Severity(enum.IntEnum):
 
 
 @dataclass(frozen=True, slots=True)
+class Citation:
+    """A source a reviewer can cite: title, publisher, date and address (rules/05-sources.yaml)."""
+
+    title: str
+    publisher: str | None = None
+    date: str | None = None  # only where the document states one
+    address: str | None = None
+    kind: str | None = None  # "primary" | "secondary" | None (not stated)
+    locator: str | None = None  # where in the document, e.g. "Boxed warning"
+    note: str | None = None
+
+    def text(self, *, address: bool = True) -> str:
+        """One line: 'Title. Publisher, date. Locator. Secondary source. Address' (the note is left out)."""
+        parts = [self.title.rstrip(".") + "."]
+        issued = ", ".join(part for part in (self.publisher, self.date) if part)
+        if issued:
+            parts.append(issued + ".")
+        if self.locator:
+            parts.append(self.locator.rstrip(".") + ".")
+        if self.kind == "secondary":
+            parts.append("Secondary source.")
+        if address and self.address:
+            parts.append(self.address)
+        return " ".join(parts)
+
+
+@dataclass(frozen=True, slots=True)
 class FactRef:
     """The fact a finding contradicts, with its provenance."""
 
     id: str
     statement: str
-    source: str  # seed file name, or "domain-facts.md F21" for the reference sheet
+    # Traceability, not for display: the seed file name, or "domain-facts.md F21" for the reference sheet.
+    source: str
     quote: str  # the verbatim sentence the fact rests on
-    address: str | None = None  # public address, for reference-sheet facts
+    address: str | None = None  # the citation's public address
+    citation: Citation | None = None  # what reports show instead of `source`
+    # Set when the quote is the factlint reference sheet's summary of the cited document (words in inner
+    # quotation marks are the document's own), e.g. "reference sheet F22"; None: verbatim from the document.
+    quote_via: str | None = None
+
+    @property
+    def cited_as(self) -> str:
+        """The human-readable citation, or the traceability name for a fact without a registered source."""
+        return self.citation.text() if self.citation is not None else self.source
+
+    @property
+    def quote_label(self) -> str:
+        """'quote', or 'quote (reference sheet F22)' when the quote is the reference sheet's summary."""
+        return f"quote ({self.quote_via})" if self.quote_via else "quote"
 
 
 @dataclass(frozen=True, slots=True)

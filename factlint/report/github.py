@@ -41,7 +41,7 @@ def annotation(f: Finding) -> str:
         "title": f"factlint {f.rule} ({f.category})",
     }
     head = ",".join(f"{k}={escape_property(str(v))}" for k, v in props.items())
-    message = (f"{f.message}\nMatched: \"{f.text}\"\nFact: {f.fact.statement} (source: {f.fact.source})\n"
+    message = (f"{f.message}\nMatched: \"{f.text}\"\nFact: {f.fact.statement}\nSource: {f.fact.cited_as}\n"
                f"Suggestion: {f.suggestion}")
     return f"::{COMMANDS[f.severity]} {head}::{escape_data(message)}"
 

@@ -10,7 +10,7 @@ import json
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
-from factlint.findings import Finding, Severity
+from factlint.findings import Citation, Finding, Severity
 from factlint.report import ReportOptions
 
 if TYPE_CHECKING:
@@ -40,8 +40,18 @@ def finding_to_dict(f: Finding) -> dict[str, Any]:
             "source": f.fact.source,
             "quote": f.fact.quote,
             "address": f.fact.address,
+            "citation": citation_to_dict(f.fact.citation),
+            "quote_via": f.fact.quote_via,
         },
     }
+
+
+def citation_to_dict(citation: Citation | None) -> dict[str, Any] | None:
+    if citation is None:
+        return None
+    return {"title": citation.title, "publisher": citation.publisher, "date": citation.date,
+            "address": citation.address, "kind": citation.kind, "locator": citation.locator,
+            "note": citation.note, "text": citation.text()}
 
 
 def suppressed_to_dict(item: SuppressedFinding) -> dict[str, Any]:

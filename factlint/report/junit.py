@@ -34,8 +34,8 @@ def render(result: LintResult, options: ReportOptions) -> str:
                 "message": f"{f.path}:{f.line}:{f.column}: {f.rule} [{f.severity.label}] {f.message}",
             })
             failure.text = (f"line {f.line}, column {f.column}: {f.rule} [{f.severity.label}] {f.category}\n"
-                            f"matched: \"{f.text}\"\n{f.message}\nfact: {f.fact.statement} "
-                            f"(source: {f.fact.source})\nsuggestion: {f.suggestion}")
+                            f"matched: \"{f.text}\"\n{f.message}\nfact: {f.fact.statement}\n"
+                            f"source: {f.fact.cited_as}\nsuggestion: {f.suggestion}")
     for skip in result.skipped:
         case = ET.SubElement(suite, "testcase", {"classname": "factlint", "name": skip.path, "file": skip.path})
         ET.SubElement(case, "skipped", {"message": skip.reason})

@@ -79,14 +79,13 @@ def uri(path: str, root: Path) -> str:
 
 
 def _rule(rule: Rule) -> dict[str, Any]:
-    fact = rule.fact
+    fact = rule.fact.as_ref()
     quote = " ".join(fact.quote.split())
-    source = f"{fact.source} {fact.ref}" if fact.ref else fact.source
-    text = (f"{rule.message}\n\nFact: {fact.statement}\nSource: {source}\nQuote: \"{quote}\"\n\n"
+    label = fact.quote_label.capitalize()
+    text = (f"{rule.message}\n\nFact: {fact.statement}\nSource: {fact.cited_as}\n{label}: \"{quote}\"\n\n"
             f"Compliant rewrite: {rule.suggestion}")
-    markdown = (f"{rule.message}\n\n**Fact:** {fact.statement}\n\n**Source:** `{source}`"
-                + (f" ({fact.address})" if fact.address else "")
-                + f"\n\n> {quote}\n\n**Compliant rewrite:** {rule.suggestion}")
+    markdown = (f"{rule.message}\n\n**Fact:** {fact.statement}\n\n**Source:** {fact.cited_as}"
+                f"\n\n**{label}:**\n\n> {quote}\n\n**Compliant rewrite:** {rule.suggestion}")
     entry: dict[str, Any] = {
         "id": rule.id,
         "name": rule.name,
@@ -133,7 +132,7 @@ def _result(f: Finding, suppression: Suppression | None, index: dict[str, int], 
             },
         }}],
         "partialFingerprints": {FINGERPRINT_KEY: f"{digest}:{seen[digest]}"},
-        "properties": {"category": f.category, "fact": f.fact.id, "source": f.fact.source},
+        "properties": {"category": f.category, "fact": f.fact.id, "source": f.fact.cited_as},
     }
     if suppression is not None:
         out["suppressions"] = [{

@@ -48,12 +48,11 @@ def _finding(f: Finding, style) -> list[str]:
         f"{location} {style(f.rule, fg=SEVERITY_COLORS[f.severity], bold=True)} {severity} "
         f"{f.category}: {f.message}",
         f'    matched: "{_one_line(f.text)}"',
-        f"    fact: {f.fact.statement} (source: {f.fact.source})",
-        f'    quote: "{_one_line(f.fact.quote)}"',
+        f"    fact: {f.fact.statement}",
+        f"    source: {f.fact.cited_as}",
+        f'    {f.fact.quote_label}: "{_one_line(f.fact.quote)}"',
+        f"    suggestion: {f.suggestion}",
     ]
-    if f.fact.address:
-        lines.append(f"    address: {f.fact.address}")
-    lines.append(f"    suggestion: {f.suggestion}")
     return lines
 
 

@@ -115,15 +115,15 @@ class _Builder:
             self.digest.update(part)
 
     def _collect(self, top: Record, path: str) -> None:
-        for table, key, id_key in (
-            (self.categories, "categories", "id"),
-            (self.sources, "sources", "file"),
-            (self.facts, "facts", "id"),
-            (self.subjects, "subjects", "id"),
-            (self.rules, "rules", "id"),
+        for table, key, id_keys in (
+            (self.categories, "categories", ("id",)),
+            (self.sources, "sources", ("id", "file")),  # one source per seed file needs no id
+            (self.facts, "facts", ("id",)),
+            (self.subjects, "subjects", ("id",)),
+            (self.rules, "rules", ("id",)),
         ):
             for record in top.sections(key):
-                _register(table, record, id_key, path)
+                _register(table, record, id_keys, path)
         cues = top.section("cues")
         if cues is not None:
             for name, words in cues.values.items():
@@ -145,8 +145,8 @@ class _Builder:
     def build(self) -> Rulebook:
         self._check_categories()
         categories = {cid: _category(e.record) for cid, e in self.categories.items()}
-        sources = {name: Source(name, e.record.text("title")) for name, e in self.sources.items()}
-        facts = {fid: self._fact(e) for fid, e in self.facts.items()}
+        sources = {key: _source(e.record) for key, e in self.sources.items()}
+        facts = {fid: self._fact(e, sources) for fid, e in self.facts.items()}
         subjects = {sid: Subject(sid, e.record.texts("aliases")) for sid, e in self.subjects.items()}
         rules = self._rules(categories, facts)
         return Rulebook(
@@ -171,10 +171,10 @@ class _Builder:
                      f"{entry.record.what} uses the prefix '{prefix}', already used by {first.record.what} "
                      f"({first.where})")
 
-    def _fact(self, entry: _Entry) -> Fact:
+    def _fact(self, entry: _Entry, sources: dict[str, Source]) -> Fact:
         record = entry.record
         source = record.text("source")
-        _require(source, self.sources, "source", record, entry.path, record.line_of("source"),
+        _require(source, sources, "source", record, entry.path, record.line_of("source"),
                  "which is not listed under 'sources'")
         return Fact(
             id=record.text("id"),
@@ -183,6 +183,8 @@ class _Builder:
             quote=record.text("quote"),
             ref=record.optional_text("ref"),
             address=record.optional_text("address"),
+            locator=record.optional_text("locator"),
+            cited=sources[source],
         )
 
     def _matching(self) -> Matching:
@@ -317,7 +319,9 @@ def _check_pattern(pattern: str, what: str, path: str, line: int) -> None:
         fail(path, line, f"pattern {pattern!r} in {what} matches empty text, so it would flag every sentence")
 
 
-def _register(table: dict[str, _Entry], record: Record, id_key: str, path: str) -> None:
+def _register(table: dict[str, _Entry], record: Record, id_keys: tuple[str, ...], path: str) -> None:
+    """Remember `record` under the first of `id_keys` it has (a source's `id`, else its `file`)."""
+    id_key = next(name for name in id_keys if record.has(name))
     key = record.text(id_key)
     first = table.get(key)
     if first is not None:
@@ -335,6 +339,19 @@ def _require(name: str, known: Collection[str], kind: str, record: Record, path:
     from factlint.spelling import hint
 
     fail(path, line, f"{record.what} names {kind} '{name}', {missing}{hint(name, known)}")
+
+
+def _source(record: Record) -> Source:
+    return Source(
+        file=record.text("file"),
+        title=record.text("title"),
+        id=record.optional_text("id") or "",
+        publisher=record.optional_text("publisher"),
+        date=record.optional_text("date"),
+        address=record.optional_text("address"),
+        kind=cast('Literal["primary", "secondary"] | None', record.optional_text("kind")),
+        note=record.optional_text("note"),
+    )
 
 
 def _category(record: Record) -> Category:

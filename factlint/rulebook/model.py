@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Literal
 
-from factlint.findings import FactRef, Severity
+from factlint.findings import Citation, FactRef, Severity
 
 
 @dataclass(frozen=True, slots=True)
@@ -17,22 +17,49 @@ class Category:
 
 @dataclass(frozen=True, slots=True)
 class Source:
-    file: str  # a file name under ../shared/seeds or ../shared/reference
-    title: str
+    """A document a reviewer can cite (rules/05-sources.yaml)."""
+
+    file: str  # where in ../shared its facts were read: a seed, or the reference sheet that names it
+    title: str  # human-readable title: what reports show
+    id: str = ""  # what facts name; "" = the file name
+    publisher: str | None = None
+    date: str | None = None  # only where the document states one
+    address: str | None = None
+    kind: Literal["primary", "secondary"] | None = None  # secondary: reports on a document not at hand
+    note: str | None = None  # e.g. "reports the FDA's statement of October 10, 2023"
+
+    @property
+    def key(self) -> str:
+        return self.id or self.file
 
 
 @dataclass(frozen=True, slots=True)
 class Fact:
     id: str
     statement: str
-    source: str  # a Source.file
-    quote: str  # verbatim (up to whitespace) in that file
+    source: str  # a Source.key
+    quote: str  # verbatim (up to whitespace) in the source's file
     ref: str | None = None  # reference-sheet fact number, e.g. "F21"
-    address: str | None = None  # public address for reference-sheet facts
+    address: str | None = None  # a more precise address than the source's, if any
+    locator: str | None = None  # where in the document: "Boxed warning", "21 CFR 202.1(e)(6)(i)"
+    cited: Source | None = None  # the source itself, filled in by the loader
+
+    @property
+    def trace(self) -> str:
+        """Where in ../shared the fact was read: "000_6cdc....txt", or "domain-facts.md F14"."""
+        file = self.cited.file if self.cited is not None else self.source
+        return f"{file} {self.ref}" if self.ref else file
 
     def as_ref(self) -> FactRef:
-        source = f"{self.source} {self.ref}" if self.ref else self.source
-        return FactRef(self.id, self.statement, source, self.quote, self.address)
+        source = self.cited
+        citation = None
+        if source is not None:
+            citation = Citation(title=source.title, publisher=source.publisher, date=source.date,
+                                address=self.address or source.address, kind=source.kind,
+                                locator=self.locator, note=source.note)
+        address = citation.address if citation is not None else self.address
+        via = f"reference sheet {self.ref}" if self.ref else None
+        return FactRef(self.id, self.statement, self.trace, self.quote, address, citation, via)
 
 
 @dataclass(frozen=True, slots=True)

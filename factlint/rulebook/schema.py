@@ -29,6 +29,8 @@ PREFIX = Form(re.compile(r"FL[0-9]{1,2}\Z"), "'FL' followed by one or two digits
 FILE_NAME = Form(re.compile(r"(?!\.\.?\Z)[^/\\]+\Z"),
                  "a plain file name without folders, like '000_6cdc9522feb2f253.txt'")
 
+ADDRESS = Form(re.compile(r"https?://[^\s<>\"]+\Z"), "a web address starting with http:// or https://")
+
 
 def _text(name: str, *, required: bool = False, **extra: object) -> Key:
     return Key(name, Kind.TEXT, required=required, **extra)  # type: ignore[arg-type]
@@ -44,9 +46,19 @@ CATEGORY = Section("category", (
     _text("title", required=True, prose=True),
 ))
 
+SOURCE_KINDS = ("primary", "secondary")
+
+# A citable document. `file` is where in ../shared the facts citing it were read (a seed, or the reference
+# sheet that names the document); `id` (default: `file`) is what facts name in their `source` key.
 SOURCE = Section("source", (
+    _text("id", form=ID),
     _text("file", required=True, form=FILE_NAME),
     _text("title", required=True, prose=True),
+    _text("publisher", prose=True),
+    _text("date", prose=True),
+    _text("address", form=ADDRESS),
+    _text("kind", choices=SOURCE_KINDS),
+    _text("note", prose=True),
 ), label_key="file")
 
 FACT = Section("fact", (
@@ -55,7 +67,8 @@ FACT = Section("fact", (
     _text("source", required=True, form=FILE_NAME),
     _text("quote", required=True, prose=True),
     _text("ref"),
-    _text("address"),
+    _text("address", form=ADDRESS),
+    _text("locator", prose=True),
 ))
 
 SUBJECT = Section("subject", (

@@ -39,10 +39,11 @@ def _source_text(name: str) -> str:
 
 
 def test_every_fact_quote_is_verbatim_in_its_source(rulebook: Rulebook) -> None:
-    texts = {name: _collapse(_source_text(name)) for name in {fact.source for fact in rulebook.facts.values()}}
+    files = {fact.id: rulebook.sources[fact.source].file for fact in rulebook.facts.values()}
+    texts = {name: _collapse(_source_text(name)) for name in set(files.values())}
     missing = [
-        f"{fact.id} ({fact.source}): {fact.quote!r}"
+        f"{fact.id} ({files[fact.id]}): {fact.quote!r}"
         for fact in rulebook.facts.values()
-        if _collapse(fact.quote) not in texts[fact.source]
+        if _collapse(fact.quote) not in texts[files[fact.id]]
     ]
     assert not missing, "these quotes do not appear word for word in their source: " + "; ".join(missing)

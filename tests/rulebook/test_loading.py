@@ -70,7 +70,7 @@ def test_rules_carry_their_fact(book: Rulebook) -> None:
     fact = book.rules[0].fact
     assert fact is book.facts["approved-2019"]
     assert fact == Fact("approved-2019", "Approved in 2019.", "seed.txt", "approved by the FDA in 2019", "F11",
-                        "https://example.org/label")
+                        "https://example.org/label", cited=book.sources["seed.txt"])
     assert fact.as_ref().source == "seed.txt F11"
     assert book.rules[1].fact.ref is None and book.rules[1].fact.address is None
 
