@@ -355,7 +355,8 @@ def rules(output_format, select, ignore, severity, rules, no_default_rules, conf
 @rulebook_options
 def explain(rule_id, rules, no_default_rules, config) -> int:
     """Explain RULE (an id such as FL401, or a name such as cure-claim): what it catches, why,
-    the fact and the verbatim source sentence it rests on, examples, and a compliant rewrite.
+    the fact and the source it rests on, examples, a compliant rewrite and how to suppress it.
+    This is the rule's documentation page (docs/rules/FLxxx.md), printed as Markdown.
 
     Exits 2 if there is no such rule.
     """
@@ -372,34 +373,10 @@ def explain(rule_id, rules, no_default_rules, config) -> int:
         original = next((k for k in known if close and k.upper() == close[0].upper()), None)
         hint = f" (did you mean '{original}'?)" if original else ""
         raise UsageError(f"unknown rule '{rule_id}'{hint}; run 'factlint rules' to list them")
-    _emit(render_explanation(rule, rulebook))
+    from factlint.ruledocs import rule_page
+
+    _emit(rule_page(rule, rulebook))
     return EXIT_CLEAN
-
-
-def render_explanation(rule, rulebook) -> str:
-    fact = rule.fact
-    category = rulebook.categories.get(rule.category)
-    source_line = fact.as_ref().cited_as
-    lines = [
-        f"{rule.id} {rule.name}",
-        "",
-        f"category:   {rule.category}" + (f" ({category.title})" if category else ""),
-        f"severity:   {rule.severity.label}",
-        f"summary:    {rule.summary}",
-        f"message:    {rule.message}",
-        "",
-        f"fact:       {fact.statement}",
-        f"source:     {source_line}",
-        f'quote:      "{" ".join(fact.quote.split())}"',
-    ]
-    if fact.ref:
-        lines.append(f"ref:        {fact.ref}")
-    lines += ["", "flagged examples:"]
-    lines += [f"  - {example}" for example in rule.flag_examples] or ["  (none)"]
-    lines += ["passing examples:"]
-    lines += [f"  - {example}" for example in rule.pass_examples] or ["  (none)"]
-    lines += ["", f"suggestion: {rule.suggestion}"]
-    return "\n".join(lines) + "\n"
 
 
 @cli.command("validate-rules", short_help="Check rulebook files for errors.")

@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Any
 
 from factlint.findings import Finding, Severity
 from factlint.report import ReportOptions
+from factlint.ruledocs import doc_url
 
 if TYPE_CHECKING:
     from factlint.lint import LintResult
@@ -34,8 +35,9 @@ def diagnostic(f: Finding, columns: tuple[int, int], rule: Rule | None) -> dict[
         "source": SOURCE,
         "code": {"value": f.rule},
     }
-    if rule is not None and rule.fact.address:
-        out["code"]["url"] = rule.fact.address
+    url = doc_url(rule) if rule is not None else None
+    if url:
+        out["code"]["url"] = url
     fixed = replacement(f, rule, unsafe=False) if rule is not None else None
     if fixed is not None:
         out["suggestions"] = [{"range": rng, "text": fixed}]

@@ -20,6 +20,7 @@ from factlint.baseline import fingerprint
 from factlint.findings import Finding, Severity
 from factlint.report import ReportOptions
 from factlint.report.json import dump
+from factlint.ruledocs import doc_url
 
 if TYPE_CHECKING:
     from factlint.lint import LintResult
@@ -97,8 +98,9 @@ def _rule(rule: Rule) -> dict[str, Any]:
                        "problem.severity": "recommendation" if rule.severity == Severity.INFO
                        else LEVELS[rule.severity]},
     }
-    if fact.address:
-        entry["helpUri"] = fact.address
+    url = doc_url(rule)
+    if url:
+        entry["helpUri"] = url
     return entry
 
 

@@ -57,11 +57,11 @@ def test_explain_known_rule(run_cli):
     rule = next(r for r in data["rules"] if r["category"] == "unsupported-claim")
     code, out, err = run_cli("explain", rule["id"].lower())
     assert (code, err) == (0, "")
-    assert out.startswith(f"{rule['id']} {rule['name']}\n")
-    for label in ("category:", "severity:", "summary:", "message:", "fact:", "source:", "quote:",
-                  "flagged examples:", "passing examples:", "suggestion:"):
-        assert re.search(rf"^{label}", out, re.M), label
-    assert re.search(r"^source: +[A-Z]", out, re.M)  # the source's title
+    assert out.startswith(f"# {rule['id']} {rule['name']}\n")  # the rule's documentation page
+    for heading in ("What it checks", "Why", "The fact and its source", "Examples", "Compliant rewrite",
+                    "How to suppress it"):
+        assert re.search(rf"^## {heading}$", out, re.M), heading
+    assert re.search(r"^- Source: \[?[A-Z]", out, re.M)  # the source's title
     assert not re.search(r"\d{3}_[0-9a-f]{16}\.txt|domain-facts\.md", out)
 
 
