@@ -10,7 +10,7 @@ from __future__ import annotations
 import fnmatch
 import os
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path, PurePosixPath
 from typing import TypeVar
 
@@ -432,7 +432,7 @@ def _check_stdin(content: str | bytes | None, name: str, stdin_filename: str | N
     except (RecursionError, MemoryError) as exc:
         return FileOutcome([], [], [], {}, problem=FileProblem(name, _too_complex(exc)))
     if warnings:
-        document = Document(document.path, document.text, document.format, document.segments, warnings)
+        document = replace(document, warnings=warnings)
     return _check_guarded(document, stdin_filename or None)
 
 

@@ -6,6 +6,7 @@ before counting), and `Document.position` turns them into 1-based line/column.
 
 from __future__ import annotations
 
+import dataclasses
 import errno
 import os
 import stat
@@ -22,16 +23,18 @@ from factlint.documents.formats import (
     format_of_suffix,
     suffix_of,
 )
-from factlint.documents.model import Document, Piece, Segment, SegmentKind, line_starts
+from factlint.documents.model import Comment, Document, Heading, Piece, Segment, SegmentKind, line_starts
 from factlint.errors import InputError
 
 __all__ = [
     "DEFAULT_SUFFIXES",
     "FALLBACK_FORMAT",
     "FORMATS",
+    "Comment",
     "CommentSyntax",
     "Document",
     "DocumentFormat",
+    "Heading",
     "Piece",
     "Segment",
     "SegmentKind",
@@ -50,7 +53,8 @@ def parse_document(text: str, path: str, format: str) -> Document:
     row = FORMATS.get(format)
     if row is None:
         raise ValueError(f"unknown document format {format!r} (expected one of {', '.join(FORMATS)})")
-    return Document(path=path, text=text, format=format, segments=tuple(row.parse(text)))
+    segments, comments = row.parse(text)
+    return Document(path=path, text=text, format=format, segments=tuple(segments), comments=tuple(comments))
 
 
 def read_document(path: str | Path, display_path: str, format: str | None = None) -> Document:
@@ -63,15 +67,7 @@ def read_document(path: str | Path, display_path: str, format: str | None = None
     text, warnings = decode_bytes(data)
     fmt = format or detect_format(path) or FALLBACK_FORMAT
     document = parse_document(text, display_path, fmt)
-    if warnings:
-        document = Document(
-            path=document.path,
-            text=document.text,
-            format=document.format,
-            segments=document.segments,
-            warnings=warnings,
-        )
-    return document
+    return dataclasses.replace(document, warnings=warnings) if warnings else document
 
 
 def _read_bytes(path: str | Path, display_path: str) -> bytes:

@@ -11,7 +11,7 @@ from __future__ import annotations
 import bisect
 import re
 
-from factlint.documents.model import Segment, SegmentKind, segment_from_raw
+from factlint.documents.model import Heading, Segment, SegmentKind, make_pieces
 
 RawPiece = tuple[int, int, int, int]
 
@@ -23,17 +23,20 @@ _URL_TRAILING = ".,;:!?)]}>'\"*_"
 
 
 def finish(
-    parts: list[str], pieces: list[RawPiece], kind: SegmentKind, urls: bool = True
+    parts: list[str], pieces: list[RawPiece], kind: SegmentKind, urls: bool = True,
+    level: int = 1, row_header: str | None = None,
 ) -> Segment | None:
     """Build a Segment from collected parts, or None when nothing but whitespace is left.
 
-    `urls=False` skips the bare-URL scan (the caller knows the source has none).
+    `urls=False` skips the bare-URL scan (the caller knows the source has none). A
+    "heading" becomes a Heading of `level`.
     """
-    return finish_text(parts[0] if len(parts) == 1 else "".join(parts), pieces, kind, urls)
+    return finish_text(parts[0] if len(parts) == 1 else "".join(parts), pieces, kind, urls, level, row_header)
 
 
 def finish_text(
-    text: str, pieces: list[RawPiece], kind: SegmentKind, urls: bool = True
+    text: str, pieces: list[RawPiece], kind: SegmentKind, urls: bool = True,
+    level: int = 1, row_header: str | None = None,
 ) -> Segment | None:
     """`finish` for text already joined from its parts."""
     if not text or text.isspace():
@@ -47,7 +50,16 @@ def finish_text(
         start = len(text) - len(text.lstrip())
         pieces = slice_pieces(pieces, start, start + len(stripped), 0)
         text = stripped
-    return segment_from_raw(text, tuple(pieces), kind)
+    return build(text, pieces, kind, level, row_header)
+
+
+def build(
+    text: str, pieces: list[RawPiece], kind: SegmentKind, level: int = 1, row_header: str | None = None
+) -> Segment:
+    """The Segment (a Heading for kind "heading") of finished text and its pieces."""
+    if kind == "heading":
+        return Heading(text, make_pieces(pieces), level)
+    return Segment(text, make_pieces(pieces), kind, row_header)
 
 
 def slice_pieces(pieces: list[RawPiece], start: int, end: int, new_start: int) -> list[RawPiece]:

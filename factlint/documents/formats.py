@@ -14,8 +14,8 @@ from dataclasses import dataclass
 from types import MappingProxyType
 
 from factlint.documents.html import parse_html
-from factlint.documents.markdown import parse_markdown
-from factlint.documents.model import Segment
+from factlint.documents.markdown import parse_markdown, parse_mdx
+from factlint.documents.model import Parsed
 from factlint.documents.plaintext import parse_text
 
 
@@ -47,13 +47,13 @@ class DocumentFormat:
     label: str  # for help and documentation, e.g. "Markdown"
     suffixes: tuple[str, ...]  # lower case; searched for in folders by default, and recognised
     other_suffixes: tuple[str, ...]  # recognised on a named file, not searched for by default
-    parse: Callable[[str], list[Segment]]  # the prose segments of decoded text, in reading order
+    parse: Callable[[str], Parsed]  # segments and comments of decoded text, in source order
     comments: tuple[CommentSyntax, ...]  # where directives may stand, in the format's own syntax
 
 
 _ROWS = (
     DocumentFormat("markdown", "Markdown", (".md", ".markdown"), (), parse_markdown, (HTML_COMMENT,)),
-    DocumentFormat("mdx", "MDX", (".mdx",), (), parse_markdown, (HTML_COMMENT, MDX_COMMENT)),
+    DocumentFormat("mdx", "MDX", (".mdx",), (), parse_mdx, (HTML_COMMENT, MDX_COMMENT)),
     DocumentFormat("html", "HTML", (".html", ".htm"), (), parse_html, (HTML_COMMENT,)),
     DocumentFormat(
         "text", "plain text", (".txt",), (".text",), parse_text,

@@ -13,7 +13,8 @@ import html
 from html.parser import HTMLParser
 
 from factlint.documents._segments import RawPiece, finish
-from factlint.documents.model import Heading, Segment, SegmentKind
+from factlint.documents.comments import html_comments
+from factlint.documents.model import Comment, Parsed, Segment, SegmentKind
 
 # Elements whose content a reader does not see as prose.
 _HIDDEN = frozenset(
@@ -61,6 +62,7 @@ class _Extractor(HTMLParser):
         self.stack: list[tuple[str, SegmentKind]] = []
         self.open_count: dict[str, int] = {}
         self.kind: SegmentKind = "paragraph"
+        self.comments: list[Comment] = []
 
     # -- positions and output ---------------------------------------------------------
 
@@ -69,11 +71,11 @@ class _Extractor(HTMLParser):
 
     def _flush(self) -> None:
         if self.parts:
-            segment = finish(self.parts, self.pieces, self.kind)
+            level = 1
+            if self.kind == "heading" and self.stack and self.stack[-1][0][1:].isdigit():
+                level = int(self.stack[-1][0][1:])
+            segment = finish(self.parts, self.pieces, self.kind, level=level)
             if segment is not None:
-                if self.kind == "heading":
-                    level = int(self.stack[-1][0][1:]) if self.stack and self.stack[-1][0][1:].isdigit() else 1
-                    segment = Heading.of(segment, level)
                 self.segments.append(segment)
             self.parts = []
             self.pieces = []
@@ -143,6 +145,11 @@ class _Extractor(HTMLParser):
             self.pieces.append((self.pos, start, n, n))
             self.pos += n
 
+    def handle_comment(self, data: str) -> None:
+        if not self.hidden_depth:
+            start = self._offset()
+            self.comments.extend(html_comments(self.text, start, start + len(data) + 8))
+
     def handle_entityref(self, name: str) -> None:
         self._reference("&" + name)
 
@@ -180,8 +187,8 @@ class _Extractor(HTMLParser):
             return self.parse_bogus_comment(i)
 
 
-def parse_html(text: str) -> list[Segment]:
-    """Prose segments of an HTML document, in reading order."""
+def parse_html(text: str) -> Parsed:
+    """Prose segments and comments of an HTML document, in reading order."""
     extractor = _Extractor(text)
     try:
         extractor.feed(text)
@@ -189,4 +196,4 @@ def parse_html(text: str) -> list[Segment]:
     except (AssertionError, ValueError, IndexError):
         pass  # keep what was extracted before the parser gave up
     extractor._flush()
-    return extractor.segments
+    return Parsed(extractor.segments, extractor.comments)

@@ -18,8 +18,9 @@ from collections.abc import Callable
 
 import pyromark
 
-from factlint.documents._segments import RawPiece, finish, finish_text, space_piece
-from factlint.documents.model import Heading, Segment, SegmentKind, slot_setter
+from factlint.documents._segments import RawPiece, build, finish, finish_text, space_piece
+from factlint.documents.comments import html_comments, mdx_comments
+from factlint.documents.model import Comment, Parsed, Segment, SegmentKind, _make_piece
 
 _O = pyromark.Options
 OPTIONS = (
@@ -140,25 +141,31 @@ def _non_ascii_runs(text: str) -> list[tuple[int, int]]:
     return found
 
 
-_SET_TEXT, _SET_KIND, _SET_RAW = slot_setter("text"), slot_setter("kind"), slot_setter("_raw")
+def parse_markdown(text: str) -> Parsed:
+    """Prose segments and comments of a Markdown document, in reading order."""
+    return _parse_gc_off(text, mdx=False)
 
 
-def parse_markdown(text: str) -> list[Segment]:
-    """Prose segments of a Markdown document, in reading order."""
+def parse_mdx(text: str) -> Parsed:
+    """`parse_markdown` plus MDX's `{/* ... */}` comments."""
+    return _parse_gc_off(text, mdx=True)
+
+
+def _parse_gc_off(text: str, mdx: bool) -> Parsed:
     if not text:
-        return []
+        return Parsed([], [])
     # pyromark allocates three containers per event; with the collector on, the
     # generational GC keeps re-scanning the growing result for cycles it cannot have.
     gc_was_enabled = gc.isenabled()
     gc.disable()
     try:
-        return _parse(text)
+        return _parse(text, mdx)
     finally:
         if gc_was_enabled:
             gc.enable()
 
 
-def _parse(text: str) -> list[Segment]:  # noqa: C901 - one flat loop is the fast loop
+def _parse(text: str, mdx: bool) -> Parsed:  # noqa: C901 - one flat loop is the fast loop
     bytemap = None
     parsed = text
     # Byte offsets equal code-point offsets in [low, high] after subtracting `extra`.
@@ -181,6 +188,8 @@ def _parse(text: str) -> list[Segment]:  # noqa: C901 - one flat loop is the fas
 
     segments: list[Segment] = []
     emit = segments.append
+    comments: list[Comment] = []
+    code: list[tuple[int, int]] = []  # source ranges of code, where "{/*" is not a comment
     parts: list[str] = []
     pieces: list[RawPiece] = []
     add_part = parts.append
@@ -192,10 +201,9 @@ def _parse(text: str) -> list[Segment]:  # noqa: C901 - one flat loop is the fas
     in_autolink = False
     heading_level = 0  # level of the heading being read ("H2" -> 2)
     action_of = _ACTION.get
+    new_segment = Segment
+    make_piece = _make_piece
     end_kind_of = _END_KIND.get
-    # model.segment_from_raw, inlined below: it runs once per segment.
-    new_object = object.__new__
-    set_text, set_kind, set_raw = _SET_TEXT, _SET_KIND, _SET_RAW
 
     for event, rng in pyromark.events_with_range(parsed, options=OPTIONS):
         if event.__class__ is not dict:
@@ -212,16 +220,12 @@ def _parse(text: str) -> list[Segment]:  # noqa: C901 - one flat loop is the fas
                     else:
                         start = locate(start)[0]
                         end, low, high, extra = locate(end)
-                source = text[start:end]
-                if source.isspace():  # "\n", "\r\n", "  \n": kept as they are
-                    n = end - start
-                    add_piece((pos, start, n, n))
-                    add_part(source)
-                    pos += n
-                else:  # a backslash hard break: one space for it
-                    add_piece(space_piece(pos, start, end - start))
-                    add_part(" ")
-                    pos += 1
+                # One "\n" for the break: "\n" itself, or "\r\n", "  \n", "\\\n" mapped onto
+                # their range (a lone "\r" onto an empty range at itself, see space_piece).
+                n = end - start
+                add_piece((pos, start, 1, 1) if n == 1 and text[start] == "\n" else space_piece(pos, start, n))
+                add_part("\n")
+                pos += 1
             elif parts:  # Rule: a block boundary
                 _flush(parts, pieces, "list_item" if items else "paragraph", emit)
                 pos = 0
@@ -289,19 +293,34 @@ def _parse(text: str) -> list[Segment]:  # noqa: C901 - one flat loop is the fas
                 items += 1
             elif action == _HIDDEN:
                 skip += 1
+                if skip == 1 and name != "MetadataBlock":
+                    start = rng["start"]
+                    end = rng["end"]
+                    if locate is not None:
+                        start = locate(start)[0]
+                        end, low, high, extra = locate(end)
+                    if name == "HtmlBlock":
+                        comments.extend(html_comments(text, start, end))
+                    else:
+                        code.append((start, end))
             continue
 
         value = event.get("End")
         if value is None:
             if skip:
                 continue
-            if "Code" in event or "InlineHtml" in event or "InlineMath" in event:
+            html = event.get("InlineHtml")
+            if html is not None or "Code" in event or "InlineMath" in event:
                 # Removed, but a space keeps the neighbouring words apart.
                 start = rng["start"]
                 end = rng["end"]
                 if locate is not None:
                     start = locate(start)[0]
                     end, low, high, extra = locate(end)
+                if html is None:
+                    code.append((start, end))
+                elif html.startswith("<!--"):
+                    comments.extend(html_comments(text, start, end))
                 add_piece(space_piece(pos, start, end - start))
                 add_part(" ")
                 pos += 1
@@ -337,15 +356,13 @@ def _parse(text: str) -> list[Segment]:  # noqa: C901 - one flat loop is the fas
                 # CPython's strip() returns the very same object when there is nothing
                 # to strip; elsewhere this just takes the (correct) slow path.
                 if next_hint < src_end or seg_text.strip() is not seg_text:
-                    segment = finish_text(seg_text, pieces, kind, next_hint < src_end)
+                    segment = finish_text(seg_text, pieces, kind, next_hint < src_end, heading_level)
                     if segment is not None:
-                        emit(Heading.of(segment, heading_level) if kind == "heading" else segment)
-                else:
-                    segment = new_object(Segment)
-                    set_text(segment, seg_text)
-                    set_kind(segment, kind)
-                    set_raw(segment, tuple(pieces))
-                    emit(Heading.of(segment, heading_level) if kind == "heading" else segment)
+                        emit(segment)
+                elif kind == "heading":
+                    emit(build(seg_text, pieces, kind, heading_level))
+                else:  # build(), inlined: this runs once per segment
+                    emit(new_segment(seg_text, tuple(map(make_piece, pieces)), kind))
             parts.clear()
             pieces.clear()
             pos = 0
@@ -356,7 +373,10 @@ def _parse(text: str) -> list[Segment]:  # noqa: C901 - one flat loop is the fas
 
     if parts:
         _flush(parts, pieces, "paragraph", emit)
-    return segments
+    if mdx and "{/*" in text:
+        comments.extend(mdx_comments(text, code))
+        comments.sort()
+    return Parsed(segments, comments)
 
 
 def _url_hints(text: str) -> list[int]:

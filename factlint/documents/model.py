@@ -4,18 +4,26 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Callable, Iterable, Sequence
-from dataclasses import FrozenInstanceError, dataclass, field
+from collections.abc import Iterable
+from dataclasses import dataclass, field
 from functools import partial
-from types import MemberDescriptorType
-from typing import Any, Literal, NamedTuple
+from typing import Literal, NamedTuple
 
 _INF = float("inf")
-_new = object.__new__
 _set = object.__setattr__
 _LINE_BREAK = re.compile(r"\r\n?|\n")
 
-SegmentKind = Literal["heading", "paragraph", "list_item", "table_cell", "text"]
+SegmentKind = Literal[
+    "title",  # the page title: <title>, front matter title/headline, og:title, twitter:title
+    "heading",  # a heading (Heading, with its level)
+    "paragraph",
+    "list_item",  # a list item, or a plain-text line that starts with a bullet
+    "table_cell",  # one cell of a Markdown or HTML table (see Segment.row_header)
+    "text",  # a plain-text paragraph
+    "meta",  # description/summary/... in front matter, meta tags and JSON-LD
+    "attribute",  # alt, title, aria-label, placeholder (HTML attributes, Markdown image text)
+    "prop",  # an MDX/JSX string-literal prop
+]
 
 
 class Piece(NamedTuple):
@@ -36,68 +44,51 @@ class Piece(NamedTuple):
 _make_piece = partial(tuple.__new__, Piece)  # C-level; NamedTuple.__new__ is Python
 
 
-class Segment:
-    """A block of prose (a paragraph, heading, list item, table cell...).
+def make_pieces(raw: Iterable[tuple[int, int, int, int]]) -> tuple[Piece, ...]:
+    """Piece objects from `(seg_start, src_start, seg_len, src_len)` tuples, in order."""
+    return tuple(map(_make_piece, raw))
 
-    `text` is what a reader sees: markup, code, URLs and comments removed. Characters
-    inserted by the reader (a space for a line break or for removed inline code) are
-    covered by pieces too, so every character maps back to the source.
 
-    Immutable, compared and hashed by (text, pieces, kind) like the frozen dataclass it
-    replaces. Readers build segments with `Segment.from_raw` from plain tuples; the
-    Piece objects are only created when `pieces` is first read, because most segments
-    never need them (mapping offsets works on the raw tuples).
+class Comment(NamedTuple):
+    """A comment in the format's own syntax: where a `factlint-` directive may stand.
+
+    `start`/`end` delimit the whole comment in the source (delimiters included), `text` is
+    what stands between the delimiters, unstripped ("<!-- x -->" -> " x ").
     """
 
-    __slots__ = ("text", "kind", "_pieces", "_raw")
-    __match_args__ = ("text", "pieces", "kind")
+    start: int
+    end: int
+    text: str
+
+
+class Parsed(NamedTuple):
+    """What a format's parser returns: segments and comments, each in source order."""
+
+    segments: list[Segment]
+    comments: list[Comment]
+
+
+@dataclass(frozen=True, slots=True)
+class Segment:
+    """A block of prose a reader sees (a paragraph, heading, list item, table cell, alt text...).
+
+    `text` is what a reader sees: markup, code, URLs and comments removed, entities decoded,
+    line breaks kept as "\n". Characters inserted by the reader (a space for removed inline
+    code, "\n" for a CRLF) are covered by pieces too, so every character maps back to the source.
+    `row_header` is set on a table cell other than the first of its row: the text of that
+    row's first cell, which may name what the cell is about.
+    """
 
     text: str
-    kind: SegmentKind
-    _pieces: tuple[Piece, ...]  # unset until first read when built by from_raw
-    _raw: Sequence[tuple[int, int, int, int]]
+    pieces: tuple[Piece, ...]  # sorted by seg_start, covering `text` without gaps
+    kind: SegmentKind = "paragraph"
+    row_header: str | None = None
 
-    def __init__(
-        self, text: str, pieces: Iterable[Piece] | Iterable[tuple[int, int, int, int]],
-        kind: SegmentKind = "paragraph",
-    ) -> None:
-        materialised = tuple(p if type(p) is Piece else Piece(*p) for p in pieces)
-        _set(self, "text", text)
-        _set(self, "kind", kind)
-        _set(self, "_pieces", materialised)
-        _set(self, "_raw", materialised)
-
-    @classmethod
-    def from_raw(
-        cls, text: str, raw: Sequence[tuple[int, int, int, int]], kind: SegmentKind
-    ) -> Segment:
-        """Build from `(seg_start, src_start, seg_len, src_len)` tuples, sorted by seg_start.
-
-        The caller hands over `raw` and must not mutate it afterwards.
-        """
-        if cls is Segment:
-            return segment_from_raw(text, raw, kind)
-        segment = _new(cls)
-        _set(segment, "text", text)
-        _set(segment, "kind", kind)
-        _set(segment, "_raw", raw)
-        return segment
-
-    @property
-    def pieces(self) -> tuple[Piece, ...]:
-        """Pieces sorted by seg_start, covering `text` without gaps."""
-        try:
-            return self._pieces
-        except AttributeError:  # built by from_raw: materialise once
-            pieces = tuple(map(_make_piece, self._raw))
-            _set(self, "_pieces", pieces)
-            return pieces
-
-    def _piece_at(self, index: int) -> tuple[int, int, int, int]:
+    def _piece_at(self, index: int) -> Piece:
         # Pieces are tuples starting with seg_start: (index, inf) sorts after every
         # piece that starts at or before index.
-        raw = self._raw
-        return raw[max(bisect.bisect_right(raw, (index, _INF)) - 1, 0)]
+        pieces = self.pieces
+        return pieces[max(bisect.bisect_right(pieces, (index, _INF)) - 1, 0)]
 
     def source_offset(self, index: int) -> int:
         """Source offset of the character at segment `index`."""
@@ -114,32 +105,8 @@ class Segment:
             return src_start, last_src + (end - seg_start)
         return src_start, last_src + src_len
 
-    # -- value semantics of the former frozen dataclass ------------------------------
 
-    def __setattr__(self, name: str, value: object) -> None:
-        raise FrozenInstanceError(f"cannot assign to field {name!r}")
-
-    def __delattr__(self, name: str) -> None:
-        raise FrozenInstanceError(f"cannot delete field {name!r}")
-
-    def _key(self) -> tuple[str, tuple[tuple[int, int, int, int], ...], str]:
-        return self.text, tuple(self._raw), self.kind
-
-    def __eq__(self, other: object) -> bool:
-        if other.__class__ is not self.__class__:
-            return NotImplemented
-        return self._key() == other._key()
-
-    def __hash__(self) -> int:
-        return hash(self._key())
-
-    def __repr__(self) -> str:
-        return f"Segment(text={self.text!r}, pieces={self.pieces!r}, kind={self.kind!r})"
-
-    def __reduce__(self) -> tuple[type[Segment], tuple[str, tuple[Piece, ...], str]]:
-        return Segment, (self.text, self.pieces, self.kind)
-
-
+@dataclass(frozen=True, slots=True, init=False)
 class Heading(Segment):
     """A heading segment, with its level (1 for `#`/`<h1>`, 2 for `##`/`<h2>`...).
 
@@ -147,55 +114,14 @@ class Heading(Segment):
     the headings above it.
     """
 
-    __slots__ = ("level",)
-    level: int
+    level: int = 1
 
-    def __init__(
-        self, text: str, pieces: Iterable[Piece] | Iterable[tuple[int, int, int, int]], level: int
-    ) -> None:
-        super().__init__(text, pieces, "heading")
+    def __init__(self, text: str, pieces: tuple[Piece, ...], level: int) -> None:
+        _set(self, "text", text)
+        _set(self, "pieces", pieces)
+        _set(self, "kind", "heading")
+        _set(self, "row_header", None)
         _set(self, "level", level)
-
-    @classmethod
-    def of(cls, segment: Segment, level: int) -> Heading:
-        """The same segment, marked as a heading of `level`."""
-        heading = _new(cls)
-        _set(heading, "text", segment.text)
-        _set(heading, "kind", "heading")
-        _set(heading, "_raw", segment._raw)
-        _set(heading, "level", level)
-        return heading
-
-    def _key(self) -> tuple[str, tuple[tuple[int, int, int, int], ...], str]:
-        return self.text, tuple(self._raw), f"heading{self.level}"
-
-    def __repr__(self) -> str:
-        return f"Heading(text={self.text!r}, pieces={self.pieces!r}, level={self.level})"
-
-    def __reduce__(self) -> tuple[type[Heading], tuple[str, tuple[Piece, ...], int]]:  # type: ignore[override]
-        return Heading, (self.text, self.pieces, self.level)
-
-
-def slot_setter(name: str) -> Callable[[Segment, Any], None]:
-    """The C-level setter of Segment's slot `name`, bypassing the frozen `__setattr__`."""
-    descriptor: MemberDescriptorType = vars(Segment)[name]
-    return descriptor.__set__
-
-
-_set_text = slot_setter("text")
-_set_kind = slot_setter("kind")
-_set_raw = slot_setter("_raw")
-
-
-def segment_from_raw(
-    text: str, raw: Sequence[tuple[int, int, int, int]], kind: SegmentKind
-) -> Segment:
-    """Segment.from_raw without the classmethod and setattr overhead (reader hot path)."""
-    segment = _new(Segment)
-    _set_text(segment, text)
-    _set_kind(segment, kind)
-    _set_raw(segment, raw)
-    return segment
 
 
 @dataclass(frozen=True, slots=True)
@@ -207,6 +133,8 @@ class Document:
     format: str  # a key of factlint.documents.FORMATS
     segments: tuple[Segment, ...]
     warnings: tuple[str, ...] = ()  # e.g. "invalid UTF-8 replaced"
+    # Where the format puts comments, in source order: the only places a directive counts.
+    comments: tuple[Comment, ...] = ()
     # Computed on the first position() call: most documents have no findings.
     _line_starts: tuple[int, ...] = field(default=(), repr=False, compare=False)
 

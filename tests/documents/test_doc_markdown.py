@@ -88,12 +88,15 @@ def test_removed_inline_code_is_one_space_mapped_to_the_code() -> None:
     assert source[4:12] == "`cure()`"
 
 
-def test_soft_and_hard_breaks_keep_words_apart_and_map_exactly() -> None:
-    source = "one\r\ntwo  \r\nthree\\\r\nfour\rfive"
+def test_soft_and_hard_breaks_are_one_newline_each_and_map_exactly() -> None:
+    source = "one\r\ntwo  \r\nthree\\\r\nfour\rfive\nsix"
     document = md(source)
     (segment,) = document.segments
-    assert segment.text.split() == ["one", "two", "three", "four", "five"]
-    for word in ("one", "two", "three", "four", "five"):
+    assert segment.text == "one\ntwo\nthree\nfour\nfive\nsix"
+    breaks = [segment.source_span(i, i + 1) for i, c in enumerate(segment.text) if c == "\n"]
+    assert [source[a:b] for a, b in breaks] == ["\r\n", "  \r\n", "\\\r\n", "", "\n"]
+    assert breaks[3] == (source.index("\r", 20), source.index("\r", 20))  # a lone CR: empty range at it
+    for word in ("one", "two", "three", "four", "five", "six"):
         start, end = span_of(document, word)
         assert source[start:end] == word
 
@@ -112,7 +115,7 @@ def test_entities_and_escapes_map_to_their_source() -> None:
 def test_positions_with_non_ascii_crlf_and_emoji() -> None:
     source = "# Tïtle 😀\r\n\r\nCafé 😀 ketamine 中文 cures e\u0301\r\nnext line cures\r\n"
     document = md(source)
-    assert texts(document) == ["Tïtle 😀", "Café 😀 ketamine 中文 cures e\u0301\r\nnext line cures"]
+    assert texts(document) == ["Tïtle 😀", "Café 😀 ketamine 中文 cures e\u0301\nnext line cures"]
     start, end = span_of(document, "ketamine")
     assert source[start:end] == "ketamine"
     assert document.position(start) == (3, 8)  # columns count code points
@@ -128,7 +131,7 @@ def test_positions_with_non_ascii_crlf_and_emoji() -> None:
 def test_tabs_cr_only_and_cjk_round_trip() -> None:
     source = "Tab\there and\there\r\rSecond\rparagraph 漢字 with 😀 emoji\r\r- item\tone\r"
     document = md(source)
-    assert texts(document) == ["Tab\there and\there", "Second\rparagraph 漢字 with 😀 emoji", "item\tone"]
+    assert texts(document) == ["Tab\there and\there", "Second\nparagraph 漢字 with 😀 emoji", "item\tone"]
     start, _ = span_of(document, "emoji")
     assert document.position(start) == (4, 21)  # 😀 is one column
 

@@ -17,10 +17,20 @@ def test_paragraphs_split_on_blank_lines() -> None:
         ("text", "First line\nsame paragraph."), ("text", "Second paragraph."), ("text", "Third.")]
 
 
-def test_crlf_and_cr_documents() -> None:
-    assert texts(text("a\r\nb\r\n\r\nc")) == ["a\r\nb", "c"]
-    assert texts(text("a\rb\r\rc\r")) == ["a\rb", "c"]
+def test_crlf_and_cr_documents_keep_line_breaks_as_newlines() -> None:
+    assert texts(text("a\r\nb\r\n\r\nc")) == ["a\nb", "c"]
+    assert texts(text("a\rb\r\rc\r")) == ["a\nb", "c"]
     assert texts(text("a\r\n \r\n\r\nb")) == ["a", "b"]
+    source = "line one\r\nline two cures\rline three"
+    document = text(source)
+    (segment,) = document.segments
+    assert segment.text == "line one\nline two cures\nline three"
+    start, end = span_of(document, "cures")
+    assert source[start:end] == "cures" and document.position(start) == (2, 10)
+    start, _ = span_of(document, "three")
+    assert document.position(start) == (3, 6)
+    crlf = segment.text.index("\n")
+    assert source[slice(*segment.source_span(crlf, crlf + 1))] == "\r\n"
 
 
 def test_markup_is_literal_in_text() -> None:
@@ -47,3 +57,41 @@ def test_bare_urls_are_removed_but_punctuation_stays() -> None:
 def test_whitespace_only_input_has_no_segments() -> None:
     assert text("").segments == ()
     assert text(" \r\n\t\n").segments == ()
+
+
+def test_bulleted_lines_are_list_items_without_their_bullet() -> None:
+    source = (
+        "Why patients choose us:\n"
+        "• Fast ✓ caring staff\n"
+        "✓Same-day visits\n"
+        "→ Ketamine therapy = instant relief\n"
+        "- plain dash item\n"
+        "  continued on an indented line\n"
+        "* star item\n"
+        "Back to a paragraph\n"
+        "-5% is not a bullet, and neither is *emphasis*\n"
+    )
+    document = text(source)
+    assert kinds(document) == [
+        ("text", "Why patients choose us:"),
+        ("list_item", "Fast ✓ caring staff"),
+        ("list_item", "Same-day visits"),
+        ("list_item", "Ketamine therapy = instant relief"),
+        ("list_item", "plain dash item\n  continued on an indented line"),
+        ("list_item", "star item"),
+        ("text", "Back to a paragraph\n-5% is not a bullet, and neither is *emphasis*"),
+    ]
+    start, _ = span_of(document, "instant")
+    assert document.position(start) == (4, 22)
+
+
+def test_a_social_post_keeps_its_emoji_and_line_breaks() -> None:
+    source = "Depression doesn't have to be forever ✨ Ketamine therapy = instant relief.\r\n#ketamine #mentalhealth"
+    document = text(source)
+    (segment,) = document.segments
+    assert segment.text == (
+        "Depression doesn't have to be forever ✨ Ketamine therapy = instant relief.\n#ketamine #mentalhealth")
+    start, end = span_of(document, "Ketamine therapy")
+    assert source[start:end] == "Ketamine therapy" and document.position(start) == (1, 41)
+    start, _ = span_of(document, "#mentalhealth")
+    assert document.position(start) == (2, 11)
