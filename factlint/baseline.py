@@ -18,6 +18,7 @@ from collections import Counter
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 
+from factlint.atomic import ordinary_mode, write_atomic
 from factlint.errors import UsageError
 from factlint.findings import Finding
 
@@ -60,12 +61,9 @@ def write_baseline(file: Path, findings: Sequence[Finding]) -> int:
     ]
     data = {"version": BASELINE_VERSION, "tool": "factlint", "entries": entries}
     text = json.dumps(data, indent=2, sort_keys=True, ensure_ascii=False) + "\n"
-    tmp = file.with_name(f".{file.name}.tmp{os.getpid()}")
     try:
-        tmp.write_text(text, encoding="utf-8")
-        os.replace(tmp, file)
+        write_atomic(file, text.encode("utf-8"), mode=ordinary_mode(file))
     except OSError as exc:
-        tmp.unlink(missing_ok=True)
         raise UsageError(f"{file}: cannot write baseline: {exc.strerror or exc}") from None
     return sum(counts.values())
 

@@ -16,11 +16,11 @@ import difflib
 import os
 import re
 import stat
-import tempfile
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+from factlint.atomic import write_atomic
 from factlint.findings import Finding
 from factlint.rulebook.model import Rule, Rulebook
 
@@ -113,26 +113,10 @@ def apply(fixes: Sequence[FileFix]) -> list[tuple[str, str]]:
     failed = []
     for fix in fixes:
         try:
-            write_atomic(fix.source or Path(fix.path),
-                         (codecs.BOM_UTF8 if fix.bom else b"") + fix.fixed.encode("utf-8"))
+            target = Path(os.path.realpath(fix.source or Path(fix.path)))  # a symlink stays a symlink
+            write_atomic(target, (codecs.BOM_UTF8 if fix.bom else b"") + fix.fixed.encode("utf-8"),
+                         mode=stat.S_IMODE(os.stat(target).st_mode))
         except OSError as exc:
             reason = (exc.strerror or str(exc)).lower() if exc.strerror else str(exc)
             failed.append((fix.path, f"could not write the fix, the file is unchanged: {reason}"))
     return failed
-
-
-def write_atomic(path: Path, data: bytes) -> None:
-    """Temporary file in the same folder, same mode, fsync, rename: never a half-written draft."""
-    target = Path(os.path.realpath(path))  # keep a symlink a symlink: write where it points
-    mode = stat.S_IMODE(os.stat(target).st_mode)
-    fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".factlint")
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.chmod(tmp, mode)
-        os.replace(tmp, target)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise

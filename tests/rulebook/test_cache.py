@@ -3,7 +3,7 @@ and never make a run fail."""
 
 from __future__ import annotations
 
-import pickle
+import json
 from dataclasses import replace
 from pathlib import Path
 
@@ -13,6 +13,7 @@ from rulebook_fixtures import BASE, RULE
 from factlint import diskcache
 from factlint.errors import RulebookError
 from factlint.rulebook import load_rulebook
+from factlint.rulebook.cache import encode
 
 
 @pytest.fixture
@@ -30,7 +31,7 @@ def rules_at(tmp_path: Path, phrase: str) -> Path:
 
 
 def entries(folder: Path) -> list[Path]:
-    return sorted(folder.glob("*.rulebook.pickle"))
+    return sorted(folder.glob("*.rulebook.json"))
 
 
 def test_a_second_load_comes_from_the_cache_and_equals_the_first(tmp_path: Path, cache_folder: Path) -> None:
@@ -40,7 +41,7 @@ def test_a_second_load_comes_from_the_cache_and_equals_the_first(tmp_path: Path,
     assert load_rulebook([path], include_default=False) == first
     # Served from the entry, not parsed again: a marked copy in its place is what comes back.
     marked = replace(first, digest="served-from-cache")
-    entry.write_bytes(pickle.dumps(marked))
+    entry.write_text(json.dumps(encode(marked)), encoding="utf-8")
     assert load_rulebook([path], include_default=False).digest == "served-from-cache"
 
 
@@ -56,9 +57,9 @@ def test_a_damaged_entry_is_rebuilt(tmp_path: Path, cache_folder: Path) -> None:
     path = rules_at(tmp_path, "cure")
     load_rulebook([path], include_default=False)
     (entry,) = entries(cache_folder)
-    entry.write_bytes(b"not a pickle")
+    entry.write_bytes(b"not JSON")
     assert load_rulebook([path], include_default=False).rules[0].phrases == ("cure",)
-    assert entry.read_bytes() != b"not a pickle"
+    assert entry.read_bytes() != b"not JSON"
 
 
 def test_an_unusable_cache_folder_changes_nothing(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
