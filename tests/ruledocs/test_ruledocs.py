@@ -67,7 +67,8 @@ def test_a_new_rule_field_is_documented_without_touching_the_generator() -> None
         frame: str = ""
 
     rule = BOOK.rules[0]
-    framed = FramedRule(**{f.name: getattr(rule, f.name) for f in dataclasses.fields(rule)}, frame="approval(drug, use)")
+    fields = {f.name: getattr(rule, f.name) for f in dataclasses.fields(rule)}
+    framed = FramedRule(**fields, frame="approval(drug, use)")
     assert "- Frame: `approval(drug, use)`" in rule_page(framed, BOOK)
 
 
