@@ -282,8 +282,12 @@ def check(paths, stdin_filename, output_format, fail_on, select, ignore, severit
         _error(f"{problem.path}: {problem.message}")
     report = get_format(settings.format)
     root = _repo_root()
+    from factlint.report.source import SourceTexts, decode_stdin
+
+    given = {stdin_filename or "<stdin>": decode_stdin(stdin_text)} if STDIN in paths else {}
+    sources = SourceTexts(result.sources, given)
     _emit(report.render(result, ReportOptions(color=_use_color(color), quiet=quiet, rulebook=rulebook,
-                                              root=root)))
+                                              root=root, sources=sources)))
 
     if result.problems:
         return EXIT_ERROR

@@ -103,6 +103,9 @@ class Finding:
     suggestion: str
     fact: FactRef
     sentence: str = ""  # the normalised sentence the match sits in (baseline key)
+    # Filled in by a claims engine that knows them; reports show them when present.
+    claim: str = ""  # the claim in words, e.g. "ketamine is FDA-approved for depression"
+    merged: tuple[str, ...] = ()  # other rules that flagged the same claim, reported as this one finding
 
     @property
     def sort_key(self) -> tuple:

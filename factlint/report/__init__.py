@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, Protocol
 
 if TYPE_CHECKING:
     from factlint.lint import LintResult
+    from factlint.report.source import SourceTexts
     from factlint.rulebook.model import Rule, Rulebook
 
 # name -> module; imported lazily so `factlint --help` stays fast whatever the formats need.
@@ -36,6 +37,7 @@ class ReportOptions:
     quiet: bool = False  # no summary line
     rulebook: Rulebook | None = None  # rule metadata, for formats that list rules (SARIF)
     root: Path | None = None  # repository root: SARIF uris are relative to it (default: cwd)
+    sources: SourceTexts | None = None  # the linted files' text, for reports that show the copy (text, html)
 
 
 class Format(Protocol):

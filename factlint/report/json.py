@@ -34,6 +34,8 @@ def finding_to_dict(f: Finding) -> dict[str, Any]:
         "message": f.message,
         "text": f.text,
         "suggestion": f.suggestion,
+        **({"claim": f.claim} if f.claim else {}),
+        **({"merged": list(f.merged)} if f.merged else {}),
         "fact": {
             "id": f.fact.id,
             "statement": f.fact.statement,

@@ -9,6 +9,7 @@ import click
 
 from factlint.findings import Finding, Severity
 from factlint.report import ReportOptions
+from factlint.report.source import SourceTexts, printable, snippet
 
 if TYPE_CHECKING:
     from factlint.lint import LintResult
@@ -19,7 +20,7 @@ SEVERITY_COLORS = {Severity.ERROR: "red", Severity.WARNING: "yellow", Severity.I
 
 def render(result: LintResult, options: ReportOptions) -> str:
     style = _styler(options.color)
-    blocks = [_finding(f, style) for f in result.findings]
+    blocks = [_finding(f, style, options.sources) for f in result.findings]
     lines: list[str] = []
     for block in blocks:
         lines.extend(block)
@@ -41,18 +42,37 @@ def render(result: LintResult, options: ReportOptions) -> str:
     return "\n".join(lines) + "\n" if lines else ""
 
 
-def _finding(f: Finding, style) -> list[str]:
-    severity = style(f"[{f.severity.label}]", fg=SEVERITY_COLORS[f.severity])
+def _finding(f: Finding, style, sources: SourceTexts | None) -> list[str]:
+    """The header line (path:line:col: RULE [severity] category: message), the source line with the claim
+    underlined (as ruff and rustc show it), then why: the fact, its source, the quote and a rewrite."""
+    color = SEVERITY_COLORS[f.severity]
+    severity = style(f"[{f.severity.label}]", fg=color)
     location = style(f"{f.path}:{f.line}:{f.column}:", bold=True)
-    lines = [
-        f"{location} {style(f.rule, fg=SEVERITY_COLORS[f.severity], bold=True)} {severity} "
-        f"{f.category}: {f.message}",
-        f'    matched: "{_one_line(f.text)}"',
-        f"    fact: {f.fact.statement}",
-        f"    source: {f.fact.cited_as}",
-        f'    {f.fact.quote_label}: "{_one_line(f.fact.quote)}"',
-        f"    suggestion: {f.suggestion}",
+    lines = [f"{location} {style(f.rule, fg=color, bold=True)} {severity} {f.category}: {f.message}"]
+    text = sources.matches(f) if sources is not None else None
+    gutter = " " * len(str(f.line))
+    bar = style("|", fg="blue", bold=True)
+    if text is not None:
+        shown = snippet(text, f)
+        lines += [
+            f"{gutter} {bar}",
+            f"{style(str(f.line), fg='blue', bold=True)} {bar} {shown.line}",
+            f"{gutter} {bar} {style(shown.underline, fg=color, bold=True)} {style(f.rule, fg=color)}",
+            f"{gutter} {bar}",
+        ]
+    notes = [] if text is not None else [("matched", f'"{printable(_one_line(f.text))}"')]
+    if f.claim:
+        notes.append(("claim", f.claim))
+    if f.merged:
+        notes.append(("also", ", ".join(f.merged)))
+    notes += [
+        ("fact", f.fact.statement),
+        ("source", f.fact.cited_as),
+        (f.fact.quote_label, f'"{_one_line(f.fact.quote)}"'),
+        ("suggestion", f.suggestion),
     ]
+    equals = style("=", fg="blue", bold=True)
+    lines += [f"{gutter} {equals} {label}: {value}" for label, value in notes]
     return lines
 
 

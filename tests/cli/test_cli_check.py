@@ -35,11 +35,12 @@ def test_check_folder_reports_every_overclaim_with_its_explanation(run_cli, draf
     blocks = [b for b in out.split("\n\n") if FINDING_HEAD.search(b)]
     assert len(blocks) == len(found)
     for block in blocks:
-        assert re.search(r'^    matched: ".+"$', block, re.M), block
-        assert re.search(r"^    fact: .+$", block, re.M), block
-        assert re.search(r"^    source: [A-Z].+\.", block, re.M), block  # a title, not a file name
-        assert re.search(r'^    quote( \(reference sheet F\d+\))?: ".+"$', block, re.M), block
-        assert re.search(r"^    suggestion: .+$", block, re.M), block
+        # The source line with the claim underlined, as ruff and rustc show it.
+        assert re.search(r"^\d+ \| .+\n +\| +\^+ FL\d{3}$", block, re.M), block
+        assert re.search(r"^ += fact: .+$", block, re.M), block
+        assert re.search(r"^ += source: [A-Z].+\.", block, re.M), block  # a title, not a file name
+        assert re.search(r'^ += quote( \(reference sheet F\d+\))?: ".+"$', block, re.M), block
+        assert re.search(r"^ += suggestion: .+$", block, re.M), block
     assert not re.search(r"\d{3}_[0-9a-f]{16}\.txt|domain-facts\.md", out)  # no seed file names
     assert "skipped: drafts/data.txt (" in out
     assert "secret.md" not in out and "notes.rst" not in out

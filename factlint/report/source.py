@@ -1,0 +1,127 @@
+"""The copy behind the findings, for reports that show it (the text report's source lines, the HTML report).
+
+Files are read again at report time, and only those with something to show: workers never ship file texts
+back, and a run of 100,000 clean files reads nothing here. A file is decoded exactly as the linter decoded it,
+and a finding is shown in context only when the text at its offsets is still the matched text (a file edited
+while factlint ran is reported without context rather than with the wrong line).
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+
+from factlint.findings import Finding
+
+_LINE_BREAK = re.compile(r"\r\n?|\n")
+
+
+@dataclass(slots=True)
+class SourceTexts:
+    """Decoded text of the linted files by display path, read on first use."""
+
+    paths: Mapping[str, str] = field(default_factory=dict)  # display path -> path on disk
+    given: dict[str, str] = field(default_factory=dict)  # display path -> text already at hand (stdin)
+    _cache: dict[str, str | None] = field(default_factory=dict)
+
+    def text(self, display: str) -> str | None:
+        if display in self.given:
+            return self.given[display]
+        if display not in self._cache:
+            self._cache = {display: self._read(display)}  # reports go file by file: keep one text
+        return self._cache[display]
+
+    def _read(self, display: str) -> str | None:
+        from factlint.documents.decode import decode_bytes
+        from factlint.errors import SkippedFile
+
+        path = self.paths.get(display)
+        if path is None:
+            return None
+        try:
+            with open(path, "rb") as handle:  # a regular file: the linter read it a moment ago
+                return decode_bytes(handle.read())[0]
+        except (OSError, SkippedFile):  # gone, or binary now
+            return None
+
+    def matches(self, finding: Finding) -> str | None:
+        """The file's text, if the finding's span in it is still the matched text."""
+        text = self.text(finding.path)
+        if text is None or text[finding.start:finding.end] != finding.text:
+            return None
+        return text
+
+
+def decode_stdin(data: bytes | str | None) -> str:
+    from factlint.documents.decode import decode_bytes
+    from factlint.errors import SkippedFile
+
+    if data is None:
+        return ""
+    if isinstance(data, str):
+        return data
+    try:
+        return decode_bytes(data)[0]
+    except SkippedFile:  # binary input was skipped: nothing to show
+        return ""
+
+
+def line_bounds(text: str, offset: int) -> tuple[int, int]:
+    """Start and end (before the line break) of the line holding `offset`; CRLF, CR and LF end lines."""
+    start = max(text.rfind("\n", 0, offset), text.rfind("\r", 0, offset)) + 1
+    match = _LINE_BREAK.search(text, offset)
+    return start, match.start() if match else len(text)
+
+
+# ------------------------------------------------------------------------------------------ printing
+
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069\ufeff]")
+
+
+def printable(text: str) -> str:
+    """Draft text made safe for a terminal: control characters (escape sequences, bidi overrides) shown
+    as `\\xNN` / `\\uNNNN`, never interpreted."""
+    return _CONTROL.sub(lambda m: f"\\x{ord(m[0]):02x}" if ord(m[0]) < 0x100 else f"\\u{ord(m[0]):04x}", text)
+
+
+def _width(char: str) -> int:
+    if unicodedata.combining(char):
+        return 0
+    return 2 if unicodedata.east_asian_width(char) in ("W", "F") else 1
+
+
+def _cell(char: str) -> str:
+    return "    " if char == "\t" else printable(char)
+
+
+@dataclass(frozen=True, slots=True)
+class Snippet:
+    line: str  # the source line as printed (tabs expanded, control characters escaped, long lines cut)
+    underline: str  # spaces, then one ^ per printed column of the span
+
+
+MAX_WIDTH = 120  # a longer line is cut to a window around the span
+KEEP_BEFORE = 40  # characters kept before the span in a cut line
+
+
+def snippet(text: str, finding: Finding) -> Snippet:
+    """The line holding the finding's start, with the span (to the end of that line) underlined."""
+    start, end = line_bounds(text, finding.start)
+    span_end = min(finding.end, end)
+    before, inside, after = text[start:finding.start], text[finding.start:span_end], text[span_end:end]
+    cut_before = cut_after = False
+    if end - start > MAX_WIDTH:
+        if len(before) > KEEP_BEFORE:
+            before, cut_before = before[-KEEP_BEFORE:], True
+        if len(inside) > MAX_WIDTH - len(before):
+            inside, after, cut_after = inside[:MAX_WIDTH - len(before)], "", True
+        elif len(before) + len(inside) + len(after) > MAX_WIDTH:
+            after, cut_after = after[:MAX_WIDTH - len(before) - len(inside)], True
+    shown_before = ("..." if cut_before else "") + "".join(_cell(c) for c in before)
+    shown_inside = "".join(_cell(c) for c in inside)
+    shown_after = "".join(_cell(c) for c in after) + ("..." if cut_after else "")
+    pad = sum(_width(c) for c in shown_before)
+    marks = max(sum(_width(c) for c in shown_inside), 1)
+    return Snippet(shown_before + shown_inside + shown_after, " " * pad + "^" * marks)
