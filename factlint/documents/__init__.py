@@ -13,6 +13,7 @@ import stat
 from pathlib import Path
 
 from factlint.documents.decode import decode_bytes
+from factlint.documents.fields import DEFAULT_OPTIONS, DEFAULT_TEXT_FIELDS, ReadOptions
 from factlint.documents.formats import (
     DEFAULT_SUFFIXES,
     FALLBACK_FORMAT,
@@ -27,6 +28,8 @@ from factlint.documents.model import Comment, Document, Heading, Piece, Segment,
 from factlint.errors import InputError
 
 __all__ = [
+    "DEFAULT_OPTIONS",
+    "DEFAULT_TEXT_FIELDS",
     "DEFAULT_SUFFIXES",
     "FALLBACK_FORMAT",
     "FORMATS",
@@ -36,6 +39,7 @@ __all__ = [
     "DocumentFormat",
     "Heading",
     "Piece",
+    "ReadOptions",
     "Segment",
     "SegmentKind",
     "decode_bytes",
@@ -48,16 +52,18 @@ __all__ = [
 ]
 
 
-def parse_document(text: str, path: str, format: str) -> Document:
-    """Extract the prose segments of already-decoded `text`. Pure: no I/O."""
+def parse_document(text: str, path: str, format: str, options: ReadOptions = DEFAULT_OPTIONS) -> Document:
+    """Extract the segments and comments of already-decoded `text`. Pure: no I/O."""
     row = FORMATS.get(format)
     if row is None:
         raise ValueError(f"unknown document format {format!r} (expected one of {', '.join(FORMATS)})")
-    segments, comments = row.parse(text)
+    segments, comments = row.parse(text, options)
     return Document(path=path, text=text, format=format, segments=tuple(segments), comments=tuple(comments))
 
 
-def read_document(path: str | Path, display_path: str, format: str | None = None) -> Document:
+def read_document(
+    path: str | Path, display_path: str, format: str | None = None, options: ReadOptions = DEFAULT_OPTIONS
+) -> Document:
     """Read, decode and parse a draft.
 
     Raises InputError (message "<display_path>: <reason>") when the file cannot be read,
@@ -66,7 +72,7 @@ def read_document(path: str | Path, display_path: str, format: str | None = None
     data = _read_bytes(path, display_path)
     text, warnings = decode_bytes(data)
     fmt = format or detect_format(path) or FALLBACK_FORMAT
-    document = parse_document(text, display_path, fmt)
+    document = parse_document(text, display_path, fmt, options)
     return dataclasses.replace(document, warnings=warnings) if warnings else document
 
 

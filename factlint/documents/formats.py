@@ -13,6 +13,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from types import MappingProxyType
 
+from factlint.documents.fields import ReadOptions
 from factlint.documents.html import parse_html
 from factlint.documents.markdown import parse_markdown, parse_mdx
 from factlint.documents.model import Parsed
@@ -47,7 +48,7 @@ class DocumentFormat:
     label: str  # for help and documentation, e.g. "Markdown"
     suffixes: tuple[str, ...]  # lower case; searched for in folders by default, and recognised
     other_suffixes: tuple[str, ...]  # recognised on a named file, not searched for by default
-    parse: Callable[[str], Parsed]  # segments and comments of decoded text, in source order
+    parse: Callable[[str, ReadOptions], Parsed]  # segments and comments of decoded text, in source order
     comments: tuple[CommentSyntax, ...]  # where directives may stand, in the format's own syntax
 
 

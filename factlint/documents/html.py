@@ -1,30 +1,29 @@
-"""Visible prose of an HTML document, via the stdlib HTMLParser.
+"""The copy an HTML page shows: text by block, the page title, meta descriptions and social
+cards, alt/title/aria-label/placeholder attributes and JSON-LD descriptions.
 
-`convert_charrefs=False` makes the parser report entities separately, so each one
-becomes its own non-linear piece. Token positions come from the parser's (line,
-column) bookkeeping, which counts "\\n" only; offsets are computed against "\\n"-only
-line starts, which is exact for CRLF and lone CR too. The parser is iterative and
-the element stack is a list, so deep nesting cannot overflow the recursion limit.
+Skipped: scripts (other than JSON-LD), styles, code and preformatted blocks, templates, SVG,
+MathML, form controls' content, comments (reported as `comments`), and bare URLs in text.
+`HtmlReader` also reads the raw HTML blocks of Markdown, on a range of the source.
 """
 
 from __future__ import annotations
 
-import html
-from html.parser import HTMLParser
+import re
 
 from factlint.documents._segments import RawPiece, finish
-from factlint.documents.comments import html_comments
+from factlint.documents.fields import ATTRIBUTE_NAMES, DEFAULT_OPTIONS, ReadOptions
+from factlint.documents.markup import Attribute, attributes, newlines_into, tokens
 from factlint.documents.model import Comment, Parsed, Segment, SegmentKind
 
-# Elements whose content a reader does not see as prose.
-_HIDDEN = frozenset(
+# Elements whose content a reader does not see as prose (their end tag closes them).
+HIDDEN = frozenset(
     {"script", "style", "template", "noscript", "svg", "math", "iframe", "object", "canvas",
-     "textarea", "select", "datalist", "code", "pre", "kbd", "samp"}
+     "textarea", "select", "datalist", "code", "pre", "kbd", "samp", "xmp", "noembed", "noframes"}
 )
 # Elements that end a segment, with the kind of the text inside them.
 _BLOCK_KIND: dict[str, SegmentKind] = {
     **{f"h{level}": "heading" for level in range(1, 7)},
-    "title": "heading",
+    "title": "title",
     "li": "list_item",
     "td": "table_cell",
     "th": "table_cell",
@@ -35,165 +34,234 @@ _BLOCK_KIND: dict[str, SegmentKind] = {
             "nav", "aside", "ul", "ol", "dl", "dt", "dd", "table", "thead", "tbody",
             "tfoot", "tr", "caption", "figure", "figcaption", "address", "details",
             "summary", "fieldset", "legend", "form", "html", "body", "head", "hgroup",
-            "menu", "center",
+            "menu", "center", "button", "label", "option", "optgroup", "dialog",
         )
     },
 }
 # Void elements that still separate text: a line break, a rule.
 _BREAK = frozenset({"br", "hr"})
-class _Extractor(HTMLParser):
-    def __init__(self, text: str) -> None:
-        super().__init__(convert_charrefs=False)
+# A start tag whose attributes may hold copy: only these get their attributes parsed.
+_MAY_HOLD_COPY = re.compile(r"(?i)\b(?:alt|title|aria-label|placeholder)[\t\n\f\r ]*=")
+# JSON-LD string values a reader sees in search results.
+_JSON_LD_FIELD = re.compile(r'"(?:description|headline)"[\t\n\r ]*:[\t\n\r ]*"((?:[^"\\\r\n]|\\.)*)"')
+_JSON_ESCAPE = re.compile(r'\\(?:u[0-9a-fA-F]{4}|["\\/bfnrt])')
+_JSON_SIMPLE = {'"': '"', "\\": "\\", "/": "/", "b": "\b", "f": "\f", "n": "\n", "r": "\n", "t": "\t"}
+
+
+class HtmlReader:
+    """Reads HTML tokens into segments and comments. `read` may be called on several ranges
+    of one source (the HTML blocks of a Markdown page); each range starts afresh."""
+
+    def __init__(self, text: str, options: ReadOptions = DEFAULT_OPTIONS) -> None:
         self.text = text
-        # "\n"-only line starts, matching how HTMLParser counts lines.
-        nl = [0]
-        find = text.find
-        index = find("\n")
-        while index >= 0:
-            nl.append(index + 1)
-            index = find("\n", index + 1)
-        self.nl = nl
+        self.options = options
         self.segments: list[Segment] = []
-        self.parts: list[str] = []
-        self.pieces: list[RawPiece] = []
-        self.pos = 0
-        self.hidden: dict[str, int] = {}
-        self.hidden_depth = 0
-        self.stack: list[tuple[str, SegmentKind]] = []
-        self.open_count: dict[str, int] = {}
-        self.kind: SegmentKind = "paragraph"
         self.comments: list[Comment] = []
 
-    # -- positions and output ---------------------------------------------------------
-
-    def _offset(self) -> int:
-        return self.nl[self.lineno - 1] + self.offset
-
-    def _flush(self) -> None:
-        if self.parts:
-            level = 1
-            if self.kind == "heading" and self.stack and self.stack[-1][0][1:].isdigit():
-                level = int(self.stack[-1][0][1:])
-            segment = finish(self.parts, self.pieces, self.kind, level=level)
-            if segment is not None:
-                self.segments.append(segment)
-            self.parts = []
-            self.pieces = []
-            self.pos = 0
-
-    def _add(self, value: str, src_start: int, src_len: int) -> None:
-        n = len(value)
-        self.parts.append(value)
-        self.pieces.append((self.pos, src_start, n, src_len))
-        self.pos += n
-
-    # -- parser callbacks -------------------------------------------------------------
-
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        if tag in _HIDDEN:
-            self.hidden[tag] = self.hidden.get(tag, 0) + 1
-            self.hidden_depth += 1
-            return
-        if tag in _BREAK:
-            if self.parts:
-                self._flush()
-            return
-        kind = _BLOCK_KIND.get(tag)
-        if kind is None:
-            return
-        if self.parts:
-            self._flush()
-        self.stack.append((tag, kind))
-        self.open_count[tag] = self.open_count.get(tag, 0) + 1
-        self.kind = kind
-
-    def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        # "<div/>" or "<br/>": nothing opens, but a block or break still separates text.
-        if tag in _BREAK or (tag in _BLOCK_KIND and not self.hidden_depth):
-            self._flush()
-
-    def handle_endtag(self, tag: str) -> None:
-        count = self.hidden.get(tag)
-        if count:
-            self.hidden[tag] = count - 1
-            self.hidden_depth -= 1
-            return
-        if tag in _BREAK:  # "</br>" is a line break in browsers
-            self._flush()
-            return
-        if not self.open_count.get(tag):
-            return
-        if self.parts:
-            self._flush()
-        # Pop to the matching element, closing what was left open inside it.
-        stack = self.stack
-        open_count = self.open_count
-        while stack:
-            name, _ = stack.pop()
-            open_count[name] -= 1
-            if name == tag:
-                break
-        self.kind = stack[-1][1] if stack else "paragraph"
-
-    def handle_data(self, data: str) -> None:
-        if self.hidden_depth:
-            return
-        start = self.nl[self.lineno - 1] + self.offset
-        if self.text.startswith(data, start):
-            n = len(data)
-            self.parts.append(data)
-            self.pieces.append((self.pos, start, n, n))
-            self.pos += n
-
-    def handle_comment(self, data: str) -> None:
-        if not self.hidden_depth:
-            start = self._offset()
-            self.comments.extend(html_comments(self.text, start, start + len(data) + 8))
-
-    def handle_entityref(self, name: str) -> None:
-        self._reference("&" + name)
-
-    def handle_charref(self, name: str) -> None:
-        self._reference("&#" + name)
-
-    def _reference(self, prefix: str) -> None:
-        if self.hidden_depth:
-            return
-        start = self._offset()
+    def read(self, start: int = 0, end: int | None = None) -> None:  # noqa: C901 - one dispatch loop
         text = self.text
-        if not text.startswith(prefix, start):
-            return
-        end = start + len(prefix)
-        if text.startswith(";", end):
-            end += 1
-        source = text[start:end]
-        value = html.unescape(source)
-        if value == source:  # unknown entity: literal text
-            self._add(value, start, len(value))
-        elif value:
-            self._add(value, start, end - start)
+        segments = self.segments
+        parts: list[str] = []
+        pieces: list[RawPiece] = []
+        pos = 0
+        kind: SegmentKind = "paragraph"
+        level = 1
+        stack: list[tuple[str, SegmentKind]] = []
+        open_count: dict[str, int] = {}
+        hidden: dict[str, int] = {}
+        hidden_depth = 0
+        pending: list[Segment] = []  # attribute segments met inside the open block: after it
+        json_ld = False
+        # Table state: which cell of the row, the first cell's text, inside <thead>.
+        cell = 0
+        row_header: str | None = None
+        header_parts: list[str] = []
+        in_thead = 0
 
-    # Malformed "<![...": HTML5 treats it as a bogus comment; the stdlib asserts.
-    def parse_marked_section(self, i: int, report: bool = True) -> int:
-        try:
-            return super().parse_marked_section(i, report)
-        except AssertionError:
-            return self.parse_bogus_comment(i, report)
+        def flush() -> None:
+            nonlocal pos, row_header
+            header = None
+            if kind == "table_cell":
+                header = row_header if cell > 1 and not in_thead else None
+            segment = finish(parts, pieces, kind, level=level, row_header=header)
+            if segment is not None:
+                segments.append(segment)
+                if kind == "table_cell" and cell == 1 and not in_thead:
+                    header_parts.append(segment.text)
+                    row_header = " ".join(header_parts)
+            parts.clear()
+            pieces.clear()
+            pos = 0
+            if pending:
+                segments.extend(pending)
+                pending.clear()
 
-    def parse_html_declaration(self, i: int) -> int:
-        try:
-            return super().parse_html_declaration(i)
-        except AssertionError:
-            return self.parse_bogus_comment(i)
+        for tk, t_start, t_end, name, inner_start, inner_end, self_closing in tokens(text, start, end):
+            if tk == "text":
+                if hidden_depth:
+                    if json_ld:
+                        segments.extend(_json_ld_segments(text, t_start, t_end))
+                    continue
+                if not parts and text[t_start:t_end].isspace():
+                    continue  # white space between tags: a segment never starts with it
+                if text.find("&", t_start, t_end) < 0 and text.find("\r", t_start, t_end) < 0:
+                    n = t_end - t_start
+                    parts.append(text[t_start:t_end])
+                    pieces.append((pos, t_start, n, n))
+                    pos += n
+                else:
+                    pos = newlines_into(text, t_start, t_end, parts, pieces, pos)
+            elif tk == "start":
+                if hidden_depth and name not in HIDDEN:
+                    continue
+                if name in HIDDEN:
+                    was_hidden = hidden_depth
+                    if name == "script":
+                        json_ld = _is_json_ld(text, inner_start, inner_end)
+                    if not self_closing:
+                        hidden[name] = hidden.get(name, 0) + 1
+                        hidden_depth += 1
+                    if was_hidden or name != "textarea":  # a visible textarea's placeholder is read
+                        continue
+                if inner_end > inner_start:
+                    if name == "meta":
+                        meta = self._meta(inner_start, inner_end)
+                        if meta is not None:
+                            (pending if parts else segments).append(meta)
+                    elif _MAY_HOLD_COPY.search(text, inner_start, inner_end):
+                        found = self._attributes(attributes(text, inner_start, inner_end))
+                        (pending if parts else segments).extend(found)
+                if name in _BREAK:
+                    if parts:
+                        flush()
+                    continue
+                block = _BLOCK_KIND.get(name)
+                if block is None:
+                    continue
+                if parts:
+                    flush()
+                if self_closing:
+                    continue
+                if name == "tr":
+                    cell, row_header = 0, None
+                    header_parts.clear()
+                elif name in ("td", "th"):
+                    cell += 1
+                elif name == "thead":
+                    in_thead += 1
+                if stack and stack[-1][1] == "table_cell":
+                    block = "table_cell"  # a paragraph or list inside a cell is part of the cell
+                stack.append((name, block))
+                open_count[name] = open_count.get(name, 0) + 1
+                kind = block
+                level = int(name[1]) if block == "heading" else 1
+            elif tk == "end":
+                count = hidden.get(name)
+                if count:
+                    hidden[name] = count - 1
+                    hidden_depth -= 1
+                    json_ld = False
+                    continue
+                if hidden_depth:
+                    continue
+                if name in _BREAK:  # "</br>" is a line break in browsers
+                    if parts:
+                        flush()
+                    continue
+                if not open_count.get(name):
+                    continue
+                if parts:
+                    flush()
+                if name == "thead" and in_thead:
+                    in_thead -= 1
+                while stack:  # pop to the matching element, closing what was left open inside it
+                    popped, _ = stack.pop()
+                    open_count[popped] -= 1
+                    if popped == name:
+                        break
+                kind = stack[-1][1] if stack else "paragraph"
+                level = int(stack[-1][0][1]) if kind == "heading" else 1
+            elif tk == "comment" and not hidden_depth:
+                self.comments.append(Comment(t_start, t_end, name))
+        if parts or pending:
+            flush()
+
+    # -- attributes ---------------------------------------------------------------------
+
+    def _attributes(self, found: list[Attribute]) -> list[Segment]:
+        out = []
+        for attribute in found:
+            if attribute.name in ATTRIBUTE_NAMES and attribute.end > attribute.start:
+                segment = value_segment(self.text, attribute.start, attribute.end, "attribute")
+                if segment is not None:
+                    out.append(segment)
+        return out
+
+    def _meta(self, start: int, end: int) -> Segment | None:
+        """`<meta name|property="description|og:title|..." content="...">` as a segment."""
+        key = content = None
+        for attribute in attributes(self.text, start, end):
+            if attribute.name in ("name", "property", "itemprop"):
+                key = attribute.value
+            elif attribute.name == "content":
+                content = attribute
+        if key is None or content is None or content.end <= content.start:
+            return None
+        kind = self.options.field_kind(key.strip())
+        if kind is None:
+            return None
+        return value_segment(self.text, content.start, content.end, kind)
 
 
-def parse_html(text: str) -> Parsed:
-    """Prose segments and comments of an HTML document, in reading order."""
-    extractor = _Extractor(text)
-    try:
-        extractor.feed(text)
-        extractor.close()
-    except (AssertionError, ValueError, IndexError):
-        pass  # keep what was extracted before the parser gave up
-    extractor._flush()
-    return Parsed(extractor.segments, extractor.comments)
+def value_segment(text: str, start: int, end: int, kind: SegmentKind) -> Segment | None:
+    """The segment of an attribute value text[start:end]: references decoded, "\\n" for breaks."""
+    parts: list[str] = []
+    pieces: list[RawPiece] = []
+    newlines_into(text, start, end, parts, pieces, 0)
+    return finish(parts, pieces, kind)
+
+
+def _is_json_ld(text: str, start: int, end: int) -> bool:
+    if text.find("ld+json", start, end) < 0:
+        return False
+    return any(a.name == "type" and a.value.strip().lower() == "application/ld+json"
+               for a in attributes(text, start, end))
+
+
+def _json_ld_segments(text: str, start: int, end: int) -> list[Segment]:
+    """"description" and "headline" string values of a JSON-LD script, escapes decoded."""
+    out = []
+    for m in _JSON_LD_FIELD.finditer(text, start, end):
+        a, b = m.span(1)
+        parts: list[str] = []
+        pieces: list[RawPiece] = []
+        pos = 0
+        kept = a
+        for escape in _JSON_ESCAPE.finditer(text, a, b):
+            x, y = escape.span()
+            if x > kept:
+                parts.append(text[kept:x])
+                pieces.append((pos, kept, x - kept, x - kept))
+                pos += x - kept
+            code = escape.group()[1:]
+            value = chr(int(code[1:], 16)) if code[0] == "u" else _JSON_SIMPLE[code]
+            if 0xD800 <= ord(value) <= 0xDFFF:
+                value = "\ufffd"
+            parts.append(value)
+            pieces.append((pos, x, 1, y - x))
+            pos += 1
+            kept = y
+        if b > kept:
+            parts.append(text[kept:b])
+            pieces.append((pos, kept, b - kept, b - kept))
+        segment = finish(parts, pieces, "meta")
+        if segment is not None:
+            out.append(segment)
+    return out
+
+
+def parse_html(text: str, options: ReadOptions = DEFAULT_OPTIONS) -> Parsed:
+    """Segments and comments of an HTML document, in reading order."""
+    reader = HtmlReader(text, options)
+    reader.read()
+    return Parsed(reader.segments, reader.comments)

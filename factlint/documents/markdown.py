@@ -20,6 +20,7 @@ import pyromark
 
 from factlint.documents._segments import RawPiece, build, finish, finish_text, space_piece
 from factlint.documents.comments import html_comments, mdx_comments
+from factlint.documents.fields import DEFAULT_OPTIONS, ReadOptions
 from factlint.documents.model import Comment, Parsed, Segment, SegmentKind, _make_piece
 
 _O = pyromark.Options
@@ -141,17 +142,17 @@ def _non_ascii_runs(text: str) -> list[tuple[int, int]]:
     return found
 
 
-def parse_markdown(text: str) -> Parsed:
+def parse_markdown(text: str, options: ReadOptions = DEFAULT_OPTIONS) -> Parsed:
     """Prose segments and comments of a Markdown document, in reading order."""
-    return _parse_gc_off(text, mdx=False)
+    return _parse_gc_off(text, options, mdx=False)
 
 
-def parse_mdx(text: str) -> Parsed:
+def parse_mdx(text: str, options: ReadOptions = DEFAULT_OPTIONS) -> Parsed:
     """`parse_markdown` plus MDX's `{/* ... */}` comments."""
-    return _parse_gc_off(text, mdx=True)
+    return _parse_gc_off(text, options, mdx=True)
 
 
-def _parse_gc_off(text: str, mdx: bool) -> Parsed:
+def _parse_gc_off(text: str, options: ReadOptions, mdx: bool) -> Parsed:
     if not text:
         return Parsed([], [])
     # pyromark allocates three containers per event; with the collector on, the
@@ -159,13 +160,13 @@ def _parse_gc_off(text: str, mdx: bool) -> Parsed:
     gc_was_enabled = gc.isenabled()
     gc.disable()
     try:
-        return _parse(text, mdx)
+        return _parse(text, options, mdx)
     finally:
         if gc_was_enabled:
             gc.enable()
 
 
-def _parse(text: str, mdx: bool) -> Parsed:  # noqa: C901 - one flat loop is the fast loop
+def _parse(text: str, options: ReadOptions, mdx: bool) -> Parsed:  # noqa: C901 - one flat loop is the fast loop
     bytemap = None
     parsed = text
     # Byte offsets equal code-point offsets in [low, high] after subtracting `extra`.

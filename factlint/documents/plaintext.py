@@ -13,6 +13,7 @@ import re
 
 from factlint.documents._segments import RawPiece, finish
 from factlint.documents.comments import directive_lines
+from factlint.documents.fields import DEFAULT_OPTIONS, ReadOptions
 from factlint.documents.model import Parsed, Segment, SegmentKind
 
 # A line and its line break (CRLF, CR or LF; none at the end of the text).
@@ -22,7 +23,7 @@ BULLETS = "•◦▪▫‣⁃●○■□✓✔✗✘☑✅❌→➜➝➞➡➤
 _BULLET = re.compile(r"[ \t]*(?:[" + BULLETS + r"][ \t]*|[-*+–][ \t]+)")
 
 
-def parse_text(text: str) -> Parsed:
+def parse_text(text: str, options: ReadOptions = DEFAULT_OPTIONS) -> Parsed:
     """One "text" segment per paragraph, one "list_item" per bulleted line (with its indented
     continuation lines)."""
     comments = directive_lines(text)

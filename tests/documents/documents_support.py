@@ -67,3 +67,22 @@ def span_of(document: Document, word: str) -> tuple[int, int]:
         if index >= 0:
             return segment.source_span(index, index + len(word))
     raise AssertionError(f"{word!r} not in any segment: {texts(document)}")
+
+
+_MATCHER = None
+
+
+def findings(document: Document) -> list[tuple[str, int, int, str]]:
+    """(rule, line, column, matched text) of the default rulebook's findings in `document`."""
+    global _MATCHER
+    if _MATCHER is None:
+        from factlint.matching import Matcher
+        from factlint.rulebook import load_rulebook
+
+        _MATCHER = Matcher(load_rulebook([]))
+    return [(f.rule, f.line, f.column, f.text) for f in _MATCHER.check(document)]
+
+
+def at(document: Document, needle: str) -> tuple[int, int]:
+    """Line and column where `needle` first occurs in the source."""
+    return document.position(document.text.index(needle))

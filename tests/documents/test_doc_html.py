@@ -14,7 +14,7 @@ def html(text: str):
 def test_visible_text_by_block_with_kinds() -> None:
     document = html(
         "<!DOCTYPE html><html><head><title>Clinic page</title>"
-        "<meta name='description' content='ketamine cures'><style>p{}</style></head><body>"
+        "<meta name='robots' content='index, follow'><style>p{}</style></head><body>"
         "<h1>Esketamine <em>works</em></h1>"
         "<p>Intro with <a href='https://x/cures'>a link</a> and <b>bold</b>.</p>"
         "<ul><li>First</li><li>Second <span>item</span></li></ul>"
@@ -23,7 +23,7 @@ def test_visible_text_by_block_with_kinds() -> None:
         "</body></html>"
     )
     assert kinds(document) == [
-        ("heading", "Clinic page"),
+        ("title", "Clinic page"),
         ("heading", "Esketamine works"),
         ("paragraph", "Intro with a link and bold."),
         ("list_item", "First"),
@@ -35,11 +35,13 @@ def test_visible_text_by_block_with_kinds() -> None:
     ]
 
 
-def test_hidden_content_comments_and_attributes_are_skipped() -> None:
+def test_hidden_content_and_comments_are_skipped() -> None:
     document = html(
-        "<p title='cures'>Visible</p><!-- cures --><script>var cures = 1; '</p>'</script>"
+        "<p class='cures' id='cures' data-x='cures'>Visible</p><!-- cures --><script>var cures = 1; '</p>'</script>"
         "<style>.cures{}</style><template><p>cures</p></template><noscript>cures</noscript>"
-        "<svg><text>cures</text></svg><p>After <img alt='cures' src='cures.png'> all</p>"
+        "<svg><text>cures</text><title>cures</title></svg><p>After <img src='cures.png'> all</p>"
+        "<textarea>cures</textarea><select><option>cures</option></select>"
+        "<script type='application/json'>{\"description\": \"cures\"}</script>"
     )
     assert "cures" not in all_text(document)
     assert texts(document) == ["Visible", "After  all"]
@@ -60,7 +62,7 @@ def test_entities_are_decoded_and_map_to_the_whole_reference() -> None:
 def test_positions_with_crlf_cr_and_non_ascii() -> None:
     source = "<html>\r\n<body>\r<p>Café 😀\r\nketamine\r\n cures</p>\n<li>x</li></body></html>"
     document = html(source)
-    assert texts(document) == ["Café 😀\r\nketamine\r\n cures", "x"]
+    assert texts(document) == ["Café 😀\nketamine\n cures", "x"]
     start, end = span_of(document, "ketamine")
     assert source[start:end] == "ketamine"
     assert document.position(start) == (4, 1)
