@@ -260,12 +260,21 @@ def check(paths, stdin_filename, output_format, fail_on, select, ignore, severit
         if show_diff:
             _emit(fixes.unified_diff(planned))
             return EXIT_ERROR if result.problems else (EXIT_FINDINGS if planned else EXIT_CLEAN)
-        failed = fixes.apply(planned)
-        written = [f for f in planned if f.path not in {path for path, _ in failed}]
+        applied = fixes.apply(planned)
+        written, failed = applied.written, applied.failed
+        total = sum(f.count for f in written)
+        fixed = f"fixed {_count(total, 'finding')} in {_count(len(written), 'file')}"
+        if applied.interrupted is not None:
+            import signal
+
+            for path, message in failed:
+                _error(f"{path}: {message}")
+            left = len(planned) - len(written) - len(failed)
+            click.echo(f"factlint: interrupted by {signal.Signals(applied.interrupted).name}: {fixed} before "
+                       f"stopping; {_count(left, 'file')} with fixes left as they were", err=True)
+            return 128 + applied.interrupted
         if written:
-            total = sum(f.count for f in written)
-            click.echo(f"factlint: fixed {_count(total, 'finding')} in {_count(len(written), 'file')}",
-                       err=True)
+            click.echo(f"factlint: {fixed}", err=True)
         if planned:
             result = run_lint()
         if failed:
