@@ -6,24 +6,15 @@ from __future__ import annotations
 import os
 import shutil
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
-from conftest import cli_env
 from file_support import write
+from security_support import run_with
 
 BROAD = "Spravato is FDA-approved for depression."  # FL105 has a safe fix
 FIXED = "Spravato is FDA-approved for treatment-resistant depression."
 needs_patch = pytest.mark.skipif(shutil.which("patch") is None, reason="needs the 'patch' program (GNU patch)")
-
-
-def run_with(prelude: str, *args: str, cwd: Path) -> subprocess.CompletedProcess[bytes]:
-    """factlint's CLI in a fresh process, after `prelude` (Python that wraps a system call to
-    make something happen at a chosen moment). No cache: only drafts are written."""
-    script = f"import os, signal, sys\n{prelude}\nfrom factlint.cli import main\nmain(sys.argv[1:])\n"
-    return subprocess.run([sys.executable, "-c", script, *args], cwd=cwd, capture_output=True, timeout=120,
-                          env={**cli_env(), "FACTLINT_NO_CACHE": "1"}, stdin=subprocess.DEVNULL)
 
 
 def files(root: Path) -> dict[str, bytes]:
