@@ -75,9 +75,9 @@ def profile(corpus: Path, rules: list[Path] | None = None) -> tuple[list[tuple],
     t0 = time.perf_counter()
     from factlint.cli import GC_THRESHOLD
     from factlint.documents import decode_bytes, detect_format, parse_document
-    from factlint.lint import LintResult
     from factlint.matching import Matcher
     from factlint.report import ReportOptions, json as json_report
+    from factlint.results import LintResult
     from factlint.rulebook import load_rulebook
     t_import = time.perf_counter() - t0
     gc.set_threshold(*GC_THRESHOLD)  # as `factlint` runs

@@ -15,10 +15,10 @@ from pathlib import Path
 import click
 
 from factlint import __version__
-from factlint.config import Overrides, Settings, display_path, load_settings, parse_severity_option
+from factlint.config import Flags, Settings, load_settings, parse_severity_option
 from factlint.errors import FactlintError, UsageError
 from factlint.findings import Severity
-from factlint.report import FORMATS, ReportOptions, get_format
+from factlint.report import REPORTERS, ReportOptions, reporter
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 EXIT_BROKEN_PIPE = 141  # what a shell reports for a process whose reader went away (128 + SIGPIPE)
@@ -83,7 +83,7 @@ def selection_options(func):
 
 
 def _settings(rules, no_default_rules, config, select=(), ignore=(), severity=(), **extra) -> Settings:
-    return load_settings(Overrides(
+    return load_settings(Flags(
         rules=tuple(rules),
         no_default_rules=no_default_rules,
         select=_comma_list(select) if select else None,
@@ -92,18 +92,6 @@ def _settings(rules, no_default_rules, config, select=(), ignore=(), severity=()
         config=config,
         **extra,
     ))
-
-
-def _rulebook(settings: Settings, *, apply_selection: bool = True):
-    # Imported here so `factlint --help` and `--version` do not pay for loading the rulebook code.
-    from factlint.rulebook import load_rulebook
-    from factlint.selection import Selection, apply_selection as select
-
-    rulebook = load_rulebook(settings.rules, include_default=not settings.no_default_rules)
-    layers = settings.selection
-    if not apply_selection:  # `explain` shows a rule even when it is deselected
-        layers = tuple(Selection(severity=layer.severity, origin=layer.origin) for layer in layers)
-    return select(rulebook, layers)
 
 
 def _use_color(flag: bool | None) -> bool:
@@ -163,7 +151,7 @@ def cli() -> None:
 @click.option("--stdin-filename", metavar="NAME",
               help="Name for text read from standard input ('-'): shown in the report, and its "
                    "suffix picks the format (.md, .html, .txt).")
-@click.option("--format", "output_format", type=click.Choice(list(FORMATS)), default=None,
+@click.option("--format", "output_format", type=click.Choice(list(REPORTERS)), default=None,
               help="Report format (default: text).")
 @click.option("--fail-on", type=click.Choice(LEVELS), default=None,
               help="Lowest severity that makes the run fail with exit code 1 (default: warning).")
@@ -207,7 +195,7 @@ def check(paths, stdin_filename, output_format, fail_on, select, ignore, severit
     Each finding gives the place (file:line:column), the rule, why the claim is wrong, the fact
     and source it contradicts, and a compliant rewrite.
     """
-    from factlint.lint import STDIN, lint
+    from factlint.linter import STDIN, Linter, Stdin, load_rules
 
     paths = list(paths)
     if stdin_filename and STDIN not in paths:
@@ -224,80 +212,61 @@ def check(paths, stdin_filename, output_format, fail_on, select, ignore, severit
         jobs=jobs,
         strict=strict,
     )
-    rulebook = _rulebook(settings)
+    rulebook = load_rules(settings)
     if show_diff and fix:
         raise UsageError("--diff and --fix cannot be used together (--diff changes nothing)")
     if (show_diff or fix) and STDIN in paths:
         raise UsageError("--diff and --fix work on files, not on standard input")
     if baseline and write_baseline:
         raise UsageError("--baseline and --write-baseline cannot be used together")
-    _check_per_file_ignores(settings, rulebook)
-    only = None
-    if changed_since:
-        from factlint.gitfiles import changed_since as changed
+    linter = Linter(settings, rulebook, baseline=baseline)
 
-        only = changed(changed_since, Path.cwd())
-    stdin_text = _read_stdin() if STDIN in paths else None
+    if fix:
+        run = linter.fix(paths, changed_since=changed_since, unsafe=unsafe_fixes)
+        fixed = f"fixed {_count(run.fixed, 'finding')} in {_count(run.files, 'file')}"
+        if run.interrupted is not None:
+            import signal
 
-    def run_lint():
-        return lint(paths, settings, rulebook, stdin_text=stdin_text, stdin_filename=stdin_filename,
-                    only=only)
-
-    result = run_lint()
+            _print_problems(run.result)
+            click.echo(f"factlint: interrupted by {signal.Signals(run.interrupted).name}: {fixed} before "
+                       f"stopping; {_count(run.left, 'file')} with fixes left as they were", err=True)
+            return 128 + run.interrupted
+        if run.files:
+            click.echo(f"factlint: {fixed}", err=True)
+        result, stdin = run.result, None
+    else:
+        stdin = Stdin(_read_stdin(), stdin_filename) if STDIN in paths else None
+        result = linter.lint(paths, stdin=stdin, changed_since=changed_since)
     if write_baseline:
         from factlint.baseline import write_baseline as write
 
         count = write(write_baseline, result.findings)
-        for problem in result.problems:
-            _error(f"{problem.path}: {problem.message}")
+        _print_problems(result)
         click.echo(f"factlint: wrote {_count(count, 'finding')} to {write_baseline}", err=True)
         return EXIT_ERROR if result.problems else EXIT_CLEAN
-    if show_diff or fix:
-        from factlint import fixes
+    if show_diff:
+        from factlint.fixes import unified_diff
 
-        planned = fixes.plan(_baselined(result, baseline).findings, rulebook, unsafe=unsafe_fixes,
-                             sources=result.sources)
-        if show_diff:
-            _emit(fixes.unified_diff(planned))
-            return EXIT_ERROR if result.problems else (EXIT_FINDINGS if planned else EXIT_CLEAN)
-        applied = fixes.apply(planned)
-        written, failed = applied.written, applied.failed
-        total = sum(f.count for f in written)
-        fixed = f"fixed {_count(total, 'finding')} in {_count(len(written), 'file')}"
-        if applied.interrupted is not None:
-            import signal
+        planned = linter.plan_fixes(result, unsafe=unsafe_fixes)
+        _emit(unified_diff(planned))
+        return EXIT_ERROR if result.problems else (EXIT_FINDINGS if planned else EXIT_CLEAN)
 
-            for path, message in failed:
-                _error(f"{path}: {message}")
-            left = len(planned) - len(written) - len(failed)
-            click.echo(f"factlint: interrupted by {signal.Signals(applied.interrupted).name}: {fixed} before "
-                       f"stopping; {_count(left, 'file')} with fixes left as they were", err=True)
-            return 128 + applied.interrupted
-        if written:
-            click.echo(f"factlint: {fixed}", err=True)
-        if planned:
-            result = run_lint()
-        if failed:
-            from dataclasses import replace
-
-            from factlint.findings import FileProblem
-
-            extra = tuple(FileProblem(path, message) for path, message in failed)
-            result = replace(result, problems=tuple(sorted(result.problems + extra,
-                                                           key=lambda p: (p.path, p.message))))
-    result = _baselined(result, baseline)
-
-    for problem in result.problems:
-        _error(f"{problem.path}: {problem.message}")
-    report = get_format(settings.format)
-    root = _repo_root()
     from factlint.report.source import SourceTexts, decode_stdin
 
-    given = {stdin_filename or "<stdin>": decode_stdin(stdin_text)} if STDIN in paths else {}
-    sources = SourceTexts(result.sources, given)
-    _emit(report.render(result, ReportOptions(color=_use_color(color), quiet=quiet, rulebook=rulebook,
-                                              root=root, sources=sources)))
+    _print_problems(result)
+    given = {stdin.name: decode_stdin(stdin.content)} if stdin is not None else {}
+    options = ReportOptions(color=_use_color(color), quiet=quiet, rulebook=rulebook, root=_repo_root(),
+                            sources=SourceTexts(result.sources, given))
+    _emit(reporter(settings.format).render(result, options))
+    return _exit_code(result, settings, exit_zero)
 
+
+def _print_problems(result) -> None:
+    for problem in result.problems:
+        _error(f"{problem.path}: {problem.message}")
+
+
+def _exit_code(result, settings: Settings, exit_zero: bool) -> int:
     if result.problems:
         return EXIT_ERROR
     if settings.strict and (result.skipped or result.warnings):
@@ -308,25 +277,6 @@ def check(paths, stdin_filename, output_format, fail_on, select, ignore, severit
     if not exit_zero and any(f.severity >= settings.fail_on for f in result.findings):
         return EXIT_FINDINGS
     return EXIT_CLEAN
-
-
-def _baselined(result, baseline: Path | None):
-    if baseline is None:
-        return result
-    from dataclasses import replace
-
-    from factlint.baseline import filter_new
-
-    new, hidden = filter_new(result.findings, baseline)
-    return replace(result, findings=tuple(new), baselined=hidden)
-
-
-def _check_per_file_ignores(settings: Settings, rulebook) -> None:
-    from factlint.selection import check_selectors
-
-    origin = display_path(settings.config_file) if settings.config_file else "configuration"
-    for glob, selectors in settings.per_file_ignores:
-        check_selectors(selectors, rulebook, f"{origin}: per-file-ignores {glob.pattern!r}")
 
 
 def _repo_root() -> Path | None:
@@ -347,7 +297,7 @@ def _read_stdin() -> bytes:
 
 
 @cli.command(epilog=f"{CONFIG_HELP}", short_help="List the rules.")
-@click.option("--format", "output_format", type=click.Choice(list(FORMATS)), default="text",
+@click.option("--format", "output_format", type=click.Choice(list(REPORTERS)), default="text",
               help="Output format (default: text).")
 @selection_options
 @rulebook_options
@@ -357,9 +307,10 @@ def rules(output_format, select, ignore, severity, rules, no_default_rules, conf
     Takes the configuration file and --select/--ignore/--severity into account, so it shows
     exactly what 'factlint check' will apply. Exits 2 if the rulebook or configuration is invalid.
     """
+    from factlint.linter import load_rules
+
     settings = _settings(rules, no_default_rules, config, select, ignore, severity)
-    rulebook = _rulebook(settings)
-    _emit(get_format(output_format).render_rules(rulebook.rules, ReportOptions()))
+    _emit(reporter(output_format).render_rules(load_rules(settings).rules, ReportOptions()))
     return EXIT_CLEAN
 
 
@@ -373,22 +324,12 @@ def explain(rule_id, rules, no_default_rules, config) -> int:
 
     Exits 2 if there is no such rule.
     """
-    settings = _settings(rules, no_default_rules, config)
-    rulebook = _rulebook(settings, apply_selection=False)
-    wanted = rule_id.strip()
-    rule = next((r for r in rulebook.rules if wanted.upper() == r.id.upper() or wanted == r.name), None)
-    if rule is None:
-        import difflib  # only on the way to an error
-
-        known = [r.id for r in rulebook.rules] + [r.name for r in rulebook.rules]
-        close = difflib.get_close_matches(wanted.upper(), [k.upper() for k in known], n=1, cutoff=0.5)
-        close = close or difflib.get_close_matches(wanted, known, n=1, cutoff=0.5)
-        original = next((k for k in known if close and k.upper() == close[0].upper()), None)
-        hint = f" (did you mean '{original}'?)" if original else ""
-        raise UsageError(f"unknown rule '{rule_id}'{hint}; run 'factlint rules' to list them")
+    from factlint.linter import load_rules
     from factlint.ruledocs import rule_page
+    from factlint.selection import find_rule
 
-    _emit(rule_page(rule, rulebook))
+    rulebook = load_rules(_settings(rules, no_default_rules, config), apply_selection=False)
+    _emit(rule_page(find_rule(rulebook, rule_id), rulebook))
     return EXIT_CLEAN
 
 
@@ -419,7 +360,7 @@ def validate_rules(paths, no_default_rules, config, examples) -> int:
     files = tuple(paths) if paths else settings.rules
     rulebook = load_rulebook(files, include_default=not settings.no_default_rules)
     if examples:
-        from factlint.lint import check_examples
+        from factlint.validate import check_examples
 
         failures = check_examples(rulebook)
         for failure in failures:

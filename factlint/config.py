@@ -14,14 +14,14 @@ from dataclasses import dataclass
 from pathlib import Path, PurePath
 from typing import Any
 
+from factlint.documents.formats import DEFAULT_SUFFIXES
 from factlint.errors import ConfigError
 from factlint.findings import Severity
-from factlint.report import FORMATS
+from factlint.report import REPORTERS
 from factlint.selection import Selection
 
 CONFIG_FILES = (".factlint.yaml", ".factlint.yml", "pyproject.toml")
-DEFAULT_EXTENSIONS = (".md", ".markdown", ".mdx", ".html", ".htm", ".txt")
-FORMAT_NAMES = tuple(FORMATS)  # one registry: a new report module is a valid `format` at once
+FORMAT_NAMES = tuple(REPORTERS)  # one registry: a new report module is a valid `format` at once
 
 KNOWN_KEYS = (
     "rules",
@@ -59,7 +59,7 @@ class Settings:
     fail_on: Severity = Severity.WARNING
     format: str = "text"
     jobs: int = 1  # worker processes; 0: one per CPU, or one for a run too small to repay them
-    extensions: tuple[str, ...] = DEFAULT_EXTENSIONS
+    extensions: tuple[str, ...] = DEFAULT_SUFFIXES
     config_file: Path | None = None
     # glob -> rule ids, id prefixes or categories turned off for matching files
     per_file_ignores: tuple[tuple[ExcludeGlob, tuple[str, ...]], ...] = ()
@@ -68,7 +68,7 @@ class Settings:
 
 
 @dataclass(frozen=True, slots=True)
-class Overrides:
+class Flags:
     """Values given on the command line; None / empty means "not given, use the config"."""
 
     rules: tuple[Path, ...] = ()
@@ -264,7 +264,7 @@ def _type_name(value: Any) -> str:
 # --- merging (pure) --------------------------------------------------------------------------
 
 
-def merge(config: Mapping[str, Any], config_file: Path | None, flags: Overrides, cwd: Path) -> Settings:
+def merge(config: Mapping[str, Any], config_file: Path | None, flags: Flags, cwd: Path) -> Settings:
     """Combine validated config values with flags. Flags win; see README "Configuration".
 
     `select` from the command line replaces the config's; `ignore`, `severity`, `exclude` and
@@ -292,7 +292,7 @@ def merge(config: Mapping[str, Any], config_file: Path | None, flags: Overrides,
         fail_on=flags.fail_on or config.get("fail-on", Severity.WARNING),
         format=flags.format or config.get("format", "text"),
         jobs=jobs,
-        extensions=config.get("extensions", DEFAULT_EXTENSIONS),
+        extensions=config.get("extensions", DEFAULT_SUFFIXES),
         config_file=config_file,
         per_file_ignores=tuple((ExcludeGlob(glob, base), selectors)
                                for glob, selectors in config.get("per-file-ignores", ())),
@@ -301,7 +301,7 @@ def merge(config: Mapping[str, Any], config_file: Path | None, flags: Overrides,
     )
 
 
-def load_settings(flags: Overrides, cwd: Path | None = None) -> Settings:
+def load_settings(flags: Flags, cwd: Path | None = None) -> Settings:
     """Find (or take --config), read, validate and merge: the one entry point the CLI calls."""
     cwd = (cwd or Path.cwd()).absolute()
     config_file: Path | None

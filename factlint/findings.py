@@ -110,27 +110,3 @@ class Finding:
     @property
     def sort_key(self) -> tuple:
         return (self.path, self.line, self.column, self.rule, self.end_line, self.end_column)
-
-
-@dataclass(frozen=True, slots=True)
-class Skipped:
-    """A file that was not linted, and why (binary content, undecodable...)."""
-
-    path: str
-    reason: str
-
-
-@dataclass(frozen=True, slots=True)
-class FileProblem:
-    """A path that could not be read at all (exit 2 at the end of the run)."""
-
-    path: str
-    message: str
-
-
-@dataclass(frozen=True, slots=True)
-class FileWarning:
-    """A file that was linted, but not exactly as written (e.g. invalid UTF-8 replaced with U+FFFD)."""
-
-    path: str
-    message: str

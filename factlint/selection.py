@@ -7,13 +7,16 @@ the previous one, so a flag can re-enable what the config ignored. Pure function
 
 from __future__ import annotations
 
-import difflib
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
+from typing import TYPE_CHECKING
 
 from factlint.errors import UsageError
 from factlint.findings import Severity
-from factlint.rulebook.model import Rule, Rulebook
+from factlint.spelling import hint
+
+if TYPE_CHECKING:
+    from factlint.rulebook.model import Rule, Rulebook
 
 
 @dataclass(frozen=True, slots=True)
@@ -26,9 +29,25 @@ class Selection:
     origin: str = ""  # "pyproject.toml [tool.factlint]" or "command line", for error messages
 
 
-def matches(selector: str, rule: Rule) -> bool:
+def matches(selector: str, rule_id: str, category: str) -> bool:
+    """The one selector test, for rules and for findings: a category, or a prefix of the rule id."""
     token = selector.strip()
-    return rule.category == token or rule.id.upper().startswith(token.upper())
+    return category == token or rule_id.upper().startswith(token.upper())
+
+
+def selects(selectors: Iterable[str], rule_id: str, category: str) -> bool:
+    """Whether any of `selectors` matches the rule (--select, --ignore, directives, per-file-ignores)."""
+    return any(matches(selector, rule_id, category) for selector in selectors)
+
+
+def find_rule(rulebook: Rulebook, wanted: str) -> Rule:
+    """The rule a user names by id (any case) or name; a UsageError with a did-you-mean otherwise."""
+    wanted = wanted.strip()
+    for rule in rulebook.rules:
+        if wanted.upper() == rule.id.upper() or wanted == rule.name:
+            return rule
+    known = [r.id for r in rulebook.rules] + [r.name for r in rulebook.rules]
+    raise UsageError(f"unknown rule '{wanted}'{hint(wanted, known)}; run 'factlint rules' to list them")
 
 
 def specificity(selector: str, rulebook: Rulebook) -> tuple[int, int]:
@@ -41,12 +60,10 @@ def specificity(selector: str, rulebook: Rulebook) -> tuple[int, int]:
 def check_selectors(selectors: Iterable[str], rulebook: Rulebook, where: str) -> None:
     """Reject a selector that matches no rule: a typo would otherwise silently disable nothing."""
     for selector in selectors:
-        if not any(matches(selector, rule) for rule in rulebook.rules):
+        if not any(matches(selector, rule.id, rule.category) for rule in rulebook.rules):
             known = [r.id for r in rulebook.rules] + sorted({r.category for r in rulebook.rules})
-            close = difflib.get_close_matches(selector, known, n=1, cutoff=0.6)
-            hint = f" (did you mean '{close[0]}'?)" if close else ""
             prefix = f"{where}: " if where else ""
-            raise UsageError(f"{prefix}'{selector}' matches no rule id, id prefix or category{hint}")
+            raise UsageError(f"{prefix}'{selector}' matches no rule id, id prefix or category{hint(selector, known)}")
 
 
 def apply_selection(rulebook: Rulebook, layers: Sequence[Selection]) -> Rulebook:
@@ -58,12 +75,12 @@ def apply_selection(rulebook: Rulebook, layers: Sequence[Selection]) -> Rulebook
             [*(layer.select or ()), *layer.ignore, *(s for s, _ in layer.severity)], rulebook, layer.origin
         )
         if layer.select is not None:
-            enabled = {r.id for r in rulebook.rules if any(matches(s, r) for s in layer.select)}
-        enabled -= {r.id for r in rulebook.rules if any(matches(s, r) for s in layer.ignore)}
+            enabled = {r.id for r in rulebook.rules if selects(layer.select, r.id, r.category)}
+        enabled -= {r.id for r in rulebook.rules if selects(layer.ignore, r.id, r.category)}
         # Within a layer the most specific selector wins ("FL4=info" then "FL401=error").
         for selector, level in sorted(layer.severity, key=lambda p: specificity(p[0], rulebook)):
             for rule in rulebook.rules:
-                if matches(selector, rule):
+                if matches(selector, rule.id, rule.category):
                     severity[rule.id] = level
     rules = tuple(
         replace(rule, severity=severity[rule.id]) if rule.id in severity else rule

@@ -21,6 +21,8 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from factlint.findings import Finding
+from factlint.results import Notice, SuppressedFinding, Suppression
+from factlint.selection import selects
 
 _KINDS = ("disable-next-line", "disable-file", "disable", "enable")
 _BODY = r"factlint-(?P<kind>disable-next-line|disable-file|disable|enable)\b(?P<rest>{rest})"
@@ -40,36 +42,7 @@ class Directive:
     end: int
 
     def covers(self, finding: Finding) -> bool:
-        return self.ids is None or any(_matches(selector, finding) for selector in self.ids)
-
-
-@dataclass(frozen=True, slots=True)
-class Suppression:
-    """Why a finding was waived: the directive's reason, kind and line (the audit trail)."""
-
-    reason: str
-    kind: str
-    line: int
-
-
-@dataclass(frozen=True, slots=True)
-class SuppressedFinding:
-    finding: Finding
-    suppression: Suppression
-
-
-@dataclass(frozen=True, slots=True)
-class Notice:
-    """Something about the directives themselves (not a finding): missing reason, unused directive."""
-
-    path: str
-    line: int
-    code: str  # "suppression-without-reason" | "unused-suppression"
-    message: str
-
-
-def _matches(selector: str, finding: Finding) -> bool:
-    return finding.category == selector or finding.rule.upper().startswith(selector.upper())
+        return self.ids is None or selects(self.ids, finding.rule, finding.category)
 
 
 def parse_directives(text: str, format: str) -> list[Directive]:

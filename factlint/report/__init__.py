@@ -1,9 +1,9 @@
-"""Output formats: one module per format, looked up by name in FORMATS.
+"""Output formats: one module per format, looked up by name in REPORTERS.
 
-A format module exposes `render(result, options) -> str` (the whole report) and
-`render_rules(rules, options) -> str` (the `factlint rules` listing). To add a format (sarif,
-github, rdjsonl, junit), write `factlint/report/<name>.py` and add one line to FORMATS: the CLI's
---format choices and the config's `format` key are derived from it.
+A reporter module exposes `render(result, options) -> str` (the whole report of a run) and
+`render_rules(rules, options) -> str` (the `factlint rules` listing). To add a format, write
+`factlint/report/<name>.py` and add one line to REPORTERS: the CLI's --format choices and the
+configuration's `format` key are derived from it.
 """
 
 from __future__ import annotations
@@ -12,16 +12,15 @@ import importlib
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from types import ModuleType
-from typing import TYPE_CHECKING, Protocol
+from typing import TYPE_CHECKING, Protocol, cast
 
 if TYPE_CHECKING:
-    from factlint.lint import LintResult
     from factlint.report.source import SourceTexts
+    from factlint.results import LintResult
     from factlint.rulebook.model import Rule, Rulebook
 
 # name -> module; imported lazily so `factlint --help` stays fast whatever the formats need.
-FORMATS: dict[str, str] = {
+REPORTERS: dict[str, str] = {
     "text": "factlint.report.text",
     "json": "factlint.report.json",
     "sarif": "factlint.report.sarif",
@@ -40,15 +39,18 @@ class ReportOptions:
     sources: SourceTexts | None = None  # the linted files' text, for reports that show the copy (text, html)
 
 
-class Format(Protocol):
+class Reporter(Protocol):
+    """What a module named in REPORTERS provides."""
+
     def render(self, result: LintResult, options: ReportOptions) -> str: ...
 
     def render_rules(self, rules: Sequence[Rule], options: ReportOptions) -> str: ...
 
 
-def get_format(name: str) -> ModuleType:
+def reporter(name: str) -> Reporter:
+    """The reporter module for an output format name (a key of REPORTERS)."""
     try:
-        module_name = FORMATS[name]
+        module_name = REPORTERS[name]
     except KeyError:
-        raise ValueError(f"unknown format {name!r} (choose from {', '.join(FORMATS)})") from None
-    return importlib.import_module(module_name)
+        raise ValueError(f"unknown format {name!r} (choose from {', '.join(REPORTERS)})") from None
+    return cast("Reporter", importlib.import_module(module_name))

@@ -17,7 +17,7 @@ from factlint.report import ReportOptions
 from factlint.report.text import summary
 
 if TYPE_CHECKING:
-    from factlint.lint import LintResult
+    from factlint.results import LintResult
     from factlint.rulebook.model import Rule
 
 COMMANDS = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "notice"}

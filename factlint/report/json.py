@@ -14,9 +14,8 @@ from factlint.findings import Citation, Finding, Severity
 from factlint.report import ReportOptions
 
 if TYPE_CHECKING:
-    from factlint.lint import LintResult
+    from factlint.results import LintResult, SuppressedFinding
     from factlint.rulebook.model import Rule
-    from factlint.suppressions import SuppressedFinding
 
 SCHEMA_VERSION = 1
 

@@ -12,7 +12,7 @@ from xml.etree import ElementTree as ET
 from factlint.report import ReportOptions
 
 if TYPE_CHECKING:
-    from factlint.lint import LintResult
+    from factlint.results import LintResult
     from factlint.rulebook.model import Rule
 
 

@@ -16,7 +16,7 @@ from factlint.report import ReportOptions
 from factlint.ruledocs import doc_url
 
 if TYPE_CHECKING:
-    from factlint.lint import LintResult
+    from factlint.results import LintResult
     from factlint.rulebook.model import Rule
 
 SEVERITIES = {Severity.ERROR: "ERROR", Severity.WARNING: "WARNING", Severity.INFO: "INFO"}

@@ -23,9 +23,8 @@ from factlint.report.json import dump
 from factlint.ruledocs import doc_url
 
 if TYPE_CHECKING:
-    from factlint.lint import LintResult
+    from factlint.results import LintResult, Suppression
     from factlint.rulebook.model import Rule
-    from factlint.suppressions import Suppression
 
 SCHEMA_URI = "https://json.schemastore.org/sarif-2.1.0.json"
 INFO_URI = "https://github.com/factlint/factlint"

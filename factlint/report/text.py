@@ -12,7 +12,7 @@ from factlint.report import ReportOptions
 from factlint.report.source import SourceTexts, printable, snippet
 
 if TYPE_CHECKING:
-    from factlint.lint import LintResult
+    from factlint.results import LintResult
     from factlint.rulebook.model import Rule
 
 SEVERITY_COLORS = {Severity.ERROR: "red", Severity.WARNING: "yellow", Severity.INFO: "blue"}

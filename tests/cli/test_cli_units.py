@@ -6,10 +6,10 @@ from pathlib import Path
 
 import pytest
 
-from factlint.config import ExcludeGlob, Overrides, merge, validate_config
+from factlint.config import ExcludeGlob, Flags, merge, validate_config
+from factlint.discovery import discover, is_excluded
 from factlint.errors import ConfigError, UsageError
 from factlint.findings import Severity
-from factlint.lint import is_excluded
 from factlint.rulebook import load_rulebook
 from factlint.selection import Selection, apply_selection
 
@@ -44,7 +44,7 @@ def test_config_validation_messages():
 
 def test_flags_win_over_config():
     config = validate_config({"fail-on": "error", "exclude": ["a"], "rules": ["r.yaml"], "jobs": 3}, "cfg")
-    flags = Overrides(fail_on=Severity.INFO, exclude=("b",), rules=(Path("x.yaml"),), jobs=1)
+    flags = Flags(fail_on=Severity.INFO, exclude=("b",), rules=(Path("x.yaml"),), jobs=1)
     settings = merge(config, BASE / ".factlint.yaml", flags, cwd=BASE / "sub")
     assert settings.fail_on is Severity.INFO and settings.jobs == 1
     assert settings.exclude == (ExcludeGlob("a", BASE), ExcludeGlob("b", BASE / "sub"))
@@ -76,14 +76,12 @@ def test_selection_layers_and_specificity():
     ],
 )
 def test_walked_files_show_as_the_user_would_type_them(tmp_path, monkeypatch, cwd, given, shown):
-    from factlint.lint import collect_files
-
     for name in ("site/a.md", "site/sub/b.md", "site/sub/notes.bin", "site/.hidden/c.md", "other/x.txt"):
         (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
         (tmp_path / name).write_text("text\n")
     monkeypatch.chdir(tmp_path / cwd)
-    settings = merge({}, None, Overrides(), tmp_path / cwd)
-    targets, problems = collect_files([given], settings)
+    settings = merge({}, None, Flags(), tmp_path / cwd)
+    targets, problems = discover([given], settings)
     assert problems == []
     assert [t.display for t in targets] == shown
     for target in targets:  # the path it is read from names the same file
@@ -92,28 +90,29 @@ def test_walked_files_show_as_the_user_would_type_them(tmp_path, monkeypatch, cw
 
 def test_automatic_jobs_keeps_small_runs_in_one_process(tmp_path, monkeypatch):
     """The default --jobs: one process per CPU, except for a run too small to repay the workers."""
-    from factlint import lint
+    from factlint import parallel
+    from factlint.discovery import Target
 
-    monkeypatch.setattr(lint.os, "cpu_count", lambda: 4)
+    monkeypatch.setattr(parallel.os, "cpu_count", lambda: 4)
 
-    def targets(sizes: list[int]) -> list[lint.Target]:
+    def targets(sizes: list[int]) -> list[Target]:
         out = []
         for i, size in enumerate(sizes):
             path = tmp_path / f"f{len(sizes)}-{i}.md"
             path.write_bytes(b"x" * size)
-            out.append(lint.Target(str(path), path.name, "markdown"))
+            out.append(Target(str(path), path.name, "markdown"))
         return out
 
-    assert lint.automatic_jobs(targets([2_000] * 4)) == 1  # the pre-commit case
-    assert lint.automatic_jobs(targets([300_000, 300_000])) == 4  # over half a megabyte
-    assert lint.automatic_jobs(targets([10] * 65)) == 4  # many files: no stat calls, parallel
-    missing = [lint.Target(str(tmp_path / "gone.md"), "gone.md", "markdown")]
-    assert lint.automatic_jobs(missing) == 1  # reported when read, not here
-    monkeypatch.setattr(lint.os, "cpu_count", lambda: None)
-    assert lint.automatic_jobs(targets([300_000, 300_000])) == 1
+    assert parallel.automatic_jobs(targets([2_000] * 4)) == 1  # the pre-commit case
+    assert parallel.automatic_jobs(targets([300_000, 300_000])) == 4  # over half a megabyte
+    assert parallel.automatic_jobs(targets([10] * 65)) == 4  # many files: no stat calls, parallel
+    missing = [Target(str(tmp_path / "gone.md"), "gone.md", "markdown")]
+    assert parallel.automatic_jobs(missing) == 1  # reported when read, not here
+    monkeypatch.setattr(parallel.os, "cpu_count", lambda: None)
+    assert parallel.automatic_jobs(targets([300_000, 300_000])) == 1
 
 
 def test_jobs_zero_and_unset_mean_automatic(tmp_path):
-    assert merge({}, None, Overrides(), tmp_path).jobs == 0
-    assert merge({"jobs": 3}, None, Overrides(), tmp_path).jobs == 3
-    assert merge({"jobs": 3}, None, Overrides(jobs=0), tmp_path).jobs == 0
+    assert merge({}, None, Flags(), tmp_path).jobs == 0
+    assert merge({"jobs": 3}, None, Flags(), tmp_path).jobs == 3
+    assert merge({"jobs": 3}, None, Flags(jobs=0), tmp_path).jobs == 0

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from factlint.config import DEFAULT_EXTENSIONS
+from factlint.config import Settings
 from factlint.documents import (
     DEFAULT_SUFFIXES,
     FALLBACK_FORMAT,
@@ -39,8 +39,7 @@ def test_rows_and_what_they_say() -> None:
 
 
 def test_configuration_default_extensions_are_the_registry_suffixes() -> None:
-    # config.py keeps its own tuple until it reads the registry; they must not drift apart.
-    assert tuple(DEFAULT_EXTENSIONS) == DEFAULT_SUFFIXES
+    assert Settings().extensions == DEFAULT_SUFFIXES
 
 
 @pytest.mark.parametrize("name", list(FORMATS))

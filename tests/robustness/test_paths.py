@@ -145,13 +145,13 @@ def test_file_that_vanishes_mid_run(tmp_path):
         write(tmp_path / "site" / name, CLAIM + "\n")
     script = (
         "import os, sys\n"
-        "import factlint.lint as lint\n"
-        "real = lint.read_document\n"
+        "import factlint.checker as checker\n"
+        "real = checker.read_document\n"
         "def vanishing(path, display, fmt=None):\n"
         "    if os.path.basename(path) == 'b.md':\n"
         "        os.remove(path)\n"
         "    return real(path, display, fmt)\n"
-        "lint.read_document = vanishing\n"
+        "checker.read_document = vanishing\n"
         "from factlint.cli import main\n"
         "main(['check', 'site', '--jobs', '1'])\n"
     )

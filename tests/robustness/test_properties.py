@@ -15,11 +15,11 @@ import pytest
 from hypothesis import HealthCheck, given, settings, strategies as st
 from robust_support import CLAIM, run_factlint, write
 
-import factlint.lint as lint
+from factlint.checker import FileChecker
 from factlint.config import Settings
 from factlint.documents import decode_bytes, parse_document
 from factlint.errors import RulebookError, SkippedFile
-from factlint.matching import Matcher
+from factlint.linter import Linter
 from factlint.rulebook import load_rulebook
 
 LONG = os.environ.get("FACTLINT_HYPOTHESIS_PROFILE") == "long"
@@ -28,7 +28,7 @@ PROFILE = settings(max_examples=1500 if LONG else 60, deadline=None, derandomize
 FEW = settings(PROFILE, max_examples=200 if LONG else 4)
 
 RULEBOOK = load_rulebook()
-MATCHER = Matcher(RULEBOOK)
+CHECKER = FileChecker(RULEBOOK, Settings())
 
 CLAIMS = [CLAIM, "Spravato is approved for depression.", "Esketamine has zero side effects.",
           "RR-HNK is available now.", "Ketamine cures PTSD!", "Spravato was approved in 2017."]
@@ -61,9 +61,10 @@ HTML = st.lists(HTML_PIECE, max_size=25).map("".join)
 def check(text: str, fmt: str) -> None:
     """The pipeline never raises; every finding's span is inside the text, its text is the text at
     that span, and line/column point at the same place."""
-    document = parse_document(text, f"draft.{fmt}", fmt)
-    lint._matcher, lint._settings = MATCHER, Settings()
-    outcome = lint._check_document(document, None)
+    name = f"draft.{fmt}"  # the suffix picks the format, as --stdin-filename does
+    document = parse_document(text, name, fmt)
+    outcome = CHECKER.check_text(text, name, name)
+    assert outcome.problem is None, outcome.problem
     for finding in [*outcome.findings, *(s.finding for s in outcome.suppressed)]:
         assert 0 <= finding.start < finding.end <= len(text)
         assert text[finding.start:finding.end] == finding.text
@@ -113,8 +114,8 @@ def test_results_do_not_depend_on_jobs(tmp_path, texts):
     with tempfile.TemporaryDirectory(dir=tmp_path) as folder:
         for i, text in enumerate(texts):
             write(Path(folder) / f"p{i}.md", text)
-        one = lint.lint([folder], Settings(jobs=1), RULEBOOK)
-        three = lint.lint([folder], Settings(jobs=3), RULEBOOK)
+        one = Linter(Settings(jobs=1), RULEBOOK).lint([folder])
+        three = Linter(Settings(jobs=3), RULEBOOK).lint([folder])
     assert one.findings == three.findings and one.suppressed == three.suppressed
     assert one.notices == three.notices and one.files_checked == three.files_checked
 

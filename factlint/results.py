@@ -1,0 +1,80 @@
+"""What a run produces: the types the linter returns and every reporter reads.
+
+Reporters import this module, never the linter: a report can be rendered from a `LintResult` built in
+a test, and the linter's imports (matcher, process pool) stay out of `report/`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from factlint.findings import Finding
+
+
+@dataclass(frozen=True, slots=True)
+class Skipped:
+    """A file that was not linted, and why (binary content)."""
+
+    path: str
+    reason: str
+
+
+@dataclass(frozen=True, slots=True)
+class FileProblem:
+    """A path that could not be read or checked (exit 2 at the end of the run)."""
+
+    path: str
+    message: str
+
+
+@dataclass(frozen=True, slots=True)
+class FileWarning:
+    """A file that was linted, but not exactly as written (e.g. invalid UTF-8 replaced with U+FFFD)."""
+
+    path: str
+    message: str
+
+
+@dataclass(frozen=True, slots=True)
+class Suppression:
+    """Why a finding was waived: the directive's reason, kind and line (the audit trail)."""
+
+    reason: str
+    kind: str
+    line: int
+
+
+@dataclass(frozen=True, slots=True)
+class SuppressedFinding:
+    finding: Finding
+    suppression: Suppression
+
+
+@dataclass(frozen=True, slots=True)
+class Notice:
+    """Something about the directives themselves (not a finding): missing reason, unused directive."""
+
+    path: str
+    line: int
+    code: str  # "suppression-without-reason" | "unused-suppression"
+    message: str
+
+
+@dataclass(frozen=True, slots=True)
+class LintResult:
+    """One run, sorted: the same bytes in every report whatever the number of processes."""
+
+    findings: tuple[Finding, ...] = ()  # active findings (not suppressed, not in the baseline)
+    skipped: tuple[Skipped, ...] = ()
+    problems: tuple[FileProblem, ...] = ()
+    files_checked: int = 0
+    suppressed: tuple[SuppressedFinding, ...] = ()  # waived inline, with the reason (audit trail)
+    notices: tuple[Notice, ...] = ()  # about directives: no reason given, unused
+    files: tuple[str, ...] = ()  # display paths of the files (and stdin) actually linted, sorted
+    baselined: int = 0  # findings hidden because the baseline lists them
+    # (start, end) columns of each finding counted in UTF-8 bytes (reviewdog's unit), 1-based.
+    byte_columns: dict[Finding, tuple[int, int]] = field(default_factory=dict, compare=False)
+    # files linted, but not exactly as written (invalid UTF-8 replaced, a legacy encoding guessed)
+    warnings: tuple[FileWarning, ...] = ()
+    # display path -> the path on disk (they differ for file names that are not valid UTF-8)
+    sources: dict[str, str] = field(default_factory=dict, compare=False)
