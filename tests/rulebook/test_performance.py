@@ -1,8 +1,8 @@
-"""A rulebook of 1,000 rules loads well under a second (bound: 2 s, to stay robust on slow machines)."""
+"""A rulebook of 1,000 rules loads, every rule intact. How fast is for bench/ (bench/run.py times a rulebook
+ten times the default): the tests make no wall-clock assertions, which a shared machine makes flaky."""
 
 from __future__ import annotations
 
-import time
 from pathlib import Path
 
 from factlint.rulebook import load_rulebook
@@ -49,12 +49,8 @@ def _rule(n: int) -> str:
 """
 
 
-def test_thousand_rules_load_fast(tmp_path: Path) -> None:
+def test_a_thousand_rules_load(tmp_path: Path) -> None:
     _write_big_rulebook(tmp_path)
-    start = time.perf_counter()
     book = load_rulebook([tmp_path], include_default=False)
-    elapsed = time.perf_counter() - start
-    print(f"\nloaded {len(book.rules)} rules in {elapsed * 1000:.0f} ms")
     assert len(book.rules) == RULES
     assert len({rule.id for rule in book.rules}) == RULES
-    assert elapsed < 2.0, f"loading {RULES} rules took {elapsed:.2f} s"
