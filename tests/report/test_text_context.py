@@ -9,10 +9,10 @@ from pathlib import Path
 import pytest
 
 from factlint.findings import FactRef, Finding, Severity
-from factlint.lint import LintResult
 from factlint.report import ReportOptions
 from factlint.report.source import SourceTexts, printable, snippet
 from factlint.report.text import render
+from factlint.results import LintResult
 
 CLAIM = "Ketamine cures depression."
 
