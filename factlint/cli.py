@@ -155,6 +155,9 @@ def cli() -> None:
               help="Report format (default: text).")
 @click.option("--fail-on", type=click.Choice(LEVELS), default=None,
               help="Lowest severity that makes the run fail with exit code 1 (default: warning).")
+@click.option("--output-file", "-o", type=click.Path(path_type=Path, dir_okay=False), metavar="FILE",
+              help="Write the --format report to FILE (replaced whole, never half-written); standard "
+                   "output gets the text report beside it.")
 @selection_options
 @rulebook_options
 @click.option("--exclude", multiple=True, metavar="GLOB",
@@ -183,7 +186,7 @@ def cli() -> None:
 @click.option("--quiet", "-q", is_flag=True, default=False, help="Do not print the summary line.")
 @click.option("--color/--no-color", default=None,
               help="Colour the report (default: only on a terminal, never when NO_COLOR is set).")
-def check(paths, stdin_filename, output_format, fail_on, select, ignore, severity, rules,
+def check(paths, stdin_filename, output_format, fail_on, output_file, select, ignore, severity, rules,
           no_default_rules, config, exclude, jobs, changed_since, exit_zero, baseline, write_baseline,
           show_diff, fix, unsafe_fixes, strict, quiet, color) -> int:
     """Check PATHS (files or folders) for claims the rulebook says are wrong.
@@ -257,7 +260,16 @@ def check(paths, stdin_filename, output_format, fail_on, select, ignore, severit
     given = {stdin.name: decode_stdin(stdin.content)} if stdin is not None else {}
     options = ReportOptions(color=_use_color(color), quiet=quiet, rulebook=rulebook, root=_repo_root(),
                             sources=SourceTexts(result.sources, given))
-    _emit(reporter(settings.format).render(result, options))
+    if output_file is None:
+        _emit(reporter(settings.format).render(result, options))
+    else:  # the report goes to the file, the console gets the text report beside it
+        from dataclasses import replace
+
+        from factlint.report.output import write_report
+
+        write_report(output_file, reporter(settings.format).render(result, replace(options, color=False)))
+        _emit(reporter("text").render(result, options))
+        click.echo(f"factlint: wrote the {settings.format} report to {output_file}", err=True)
     return _exit_code(result, settings, exit_zero)
 
 

@@ -27,6 +27,7 @@ REPORTERS: dict[str, str] = {
     "github": "factlint.report.github",
     "rdjsonl": "factlint.report.rdjsonl",
     "junit": "factlint.report.junit",
+    "html": "factlint.report.html",
 }
 
 
