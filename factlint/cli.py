@@ -17,6 +17,7 @@ import click
 from factlint import __version__
 from factlint.config import Flags, Settings, load_settings, parse_severity_option
 from factlint.errors import FactlintError, UsageError
+from factlint.escape import visible, visible_lines
 from factlint.findings import Severity
 from factlint.report import REPORTERS, ReportOptions, reporter
 
@@ -126,7 +127,9 @@ def _silence_stdout() -> None:
 
 
 def _error(message: str) -> None:
-    click.echo(f"factlint: error: {message}", err=True)
+    """One line on stderr. Messages carry paths and text from drafts and rulebooks: escaped
+    (escape.py), so nothing in them can act on a terminal or forge a CI workflow command."""
+    click.echo(f"factlint: error: {visible(message)}", err=True)
 
 
 # --- commands --------------------------------------------------------------------------------
@@ -245,7 +248,7 @@ def check(paths, stdin_filename, output_format, fail_on, output_file, select, ig
 
         count = write(write_baseline, result.findings)
         _print_problems(result)
-        click.echo(f"factlint: wrote {_count(count, 'finding')} to {write_baseline}", err=True)
+        click.echo(f"factlint: wrote {_count(count, 'finding')} to {visible(str(write_baseline))}", err=True)
         return EXIT_ERROR if result.problems else EXIT_CLEAN
     if show_diff:
         from factlint.fixes import unified_diff
@@ -341,7 +344,7 @@ def explain(rule_id, rules, no_default_rules, config) -> int:
     from factlint.selection import find_rule
 
     rulebook = load_rules(_settings(rules, no_default_rules, config), apply_selection=False)
-    _emit(rule_page(find_rule(rulebook, rule_id), rulebook))
+    _emit(visible_lines(rule_page(find_rule(rulebook, rule_id), rulebook)))
     return EXIT_CLEAN
 
 
@@ -430,7 +433,7 @@ def run(argv: Sequence[str] | None = None) -> int:
 
             traceback.print_exc()
         first = str(exc).splitlines()[0] if str(exc) else ""
-        click.echo(f"factlint: internal error: {type(exc).__name__}: {first}", err=True)
+        click.echo(f"factlint: internal error: {type(exc).__name__}: {visible(first)}", err=True)
         click.echo("factlint: this is a bug; please report it with the command you ran "
                    "(set FACTLINT_DEBUG=1 to see the traceback)", err=True)
         return EXIT_ERROR

@@ -15,14 +15,22 @@ workflow command): `visible(..., line_start=True)` escapes such a colon.
 
 from __future__ import annotations
 
-import regex
+import re
 
-# C0, DEL and C1 controls; format characters (bidi controls U+202A-202E and U+2066-2069, LRM/RLM,
-# word joiner, tag characters, BOM, soft hyphen...) except the zero-width (non-)joiners; line and
-# paragraph separators; surrogates.
-_UNSAFE = regex.compile(r"[[\p{Cc}\p{Cf}\p{Zl}\p{Zp}\p{Cs}]--[\u200c\u200d]]", regex.V1)
+# C0, DEL and C1 controls (Cc); format characters (Cf: bidi controls U+202A-202E and U+2066-2069,
+# LRM/RLM/ALM, word joiner, invisible operators, tag characters, BOM, soft hyphen...) except the
+# zero-width (non-)joiners that emoji and several scripts need; line and paragraph separators
+# (Zl, Zp); surrogates (Cs). Written out (Unicode 14, as Python 3.11 has it; a test compares it
+# with the running Python's database) so that printing an error needs no Unicode tables loaded.
+_UNSAFE_CLASS = (
+    "\x00-\x1f\x7f-\x9f\xad\u0600-\u0605\u061c\u06dd\u070f\u0890-\u0891\u08e2\u180e\u200b"
+    "\u200e-\u200f\u2028-\u202e\u2060-\u2064\u2066-\u206f\ud800-\udfff\ufeff\ufff9-\ufffb"
+    "\U000110bd\U000110cd\U00013430-\U0001343f\U0001bca0-\U0001bca3\U0001d173-\U0001d17a"
+    "\U000e0001\U000e0020-\U000e007f"
+)
+_UNSAFE = re.compile(f"[{_UNSAFE_CLASS}]")
 _NAMED = {"\n": "\\n", "\r": "\\r", "\t": "\\t"}
-_COMMAND = regex.compile(r"^(\s*):(?=:)")  # a line GitHub's runner would read as a workflow command
+_COMMAND = re.compile(r"^(\s*):(?=:)")  # a line GitHub's runner would read as a workflow command
 
 
 def _escape(char: str) -> str:
@@ -76,3 +84,9 @@ def _bytes_of(char: str) -> bytes:
         return char.encode("utf-8", "surrogateescape")  # a file name byte that is not UTF-8: itself
     except UnicodeEncodeError:
         return char.encode("utf-8", "surrogatepass")
+
+
+def visible_lines(text: str) -> str:
+    """A multi-line text (a rule page, a listing) with its line breaks kept and every line made
+    `visible`: nothing in it can act on a terminal, and no line can start a workflow command."""
+    return "\n".join(visible(line, line_start=True) for line in text.split("\n"))

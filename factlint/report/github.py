@@ -2,7 +2,9 @@
 grouped per file with `::group::` … `::endgroup::`.
 
 Escaping follows actions/toolkit (command.js): in the message `%`, CR and LF; in property values
-(file, title) also `:` and `,`. GitHub shows at most 10 annotations of each level per step: for big
+(file, title) also `:` and `,`. Before that, text from drafts, file names and rulebooks is made
+visible (escape.py): a control character cannot reach the log, so a file whose name holds one is
+annotated under its escaped name. GitHub shows at most 10 annotations of each level per step: for big
 runs upload SARIF instead (see README, "GitHub Actions").
 """
 
@@ -12,6 +14,7 @@ from collections.abc import Sequence
 from itertools import groupby
 from typing import TYPE_CHECKING
 
+from factlint.escape import visible
 from factlint.findings import Finding, Severity
 from factlint.report import ReportOptions
 from factlint.report.text import summary
@@ -24,11 +27,16 @@ COMMANDS = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO:
 
 
 def escape_data(text: str) -> str:
-    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    """A command's message: shown visibly (escape.visible), then percent-escaped as the toolkit does."""
+    return _percent(visible(text))
 
 
 def escape_property(text: str) -> str:
     return escape_data(text).replace(":", "%3A").replace(",", "%2C")
+
+
+def _percent(text: str) -> str:
+    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
 
 
 def annotation(f: Finding) -> str:
@@ -41,9 +49,10 @@ def annotation(f: Finding) -> str:
         "title": f"factlint {f.rule} ({f.category})",
     }
     head = ",".join(f"{k}={escape_property(str(v))}" for k, v in props.items())
-    message = (f"{f.message}\nMatched: \"{f.text}\"\nFact: {f.fact.statement}\nSource: {f.fact.cited_as}\n"
-               f"Suggestion: {f.suggestion}")
-    return f"::{COMMANDS[f.severity]} {head}::{escape_data(message)}"
+    parts = (f.message, f'Matched: "{f.text}"', f"Fact: {f.fact.statement}", f"Source: {f.fact.cited_as}",
+             f"Suggestion: {f.suggestion}")
+    message = "\n".join(visible(part) for part in parts)  # line breaks of our own, escaped by _percent
+    return f"::{COMMANDS[f.severity]} {head}::{_percent(message)}"
 
 
 def render(result: LintResult, options: ReportOptions) -> str:

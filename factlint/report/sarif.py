@@ -14,6 +14,7 @@ from collections import Counter
 from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
+from urllib.parse import quote
 
 from factlint import __version__
 from factlint.baseline import fingerprint
@@ -68,14 +69,25 @@ def render_rules(rules: Sequence[Rule], options: ReportOptions) -> str:
 
 
 def uri(path: str, root: Path) -> str:
-    """Relative to the repository root, "/" separators (GitHub needs it consistent across runs)."""
+    """Relative to the repository root, "/" separators (GitHub needs it consistent across runs),
+    percent-encoded as a URI reference must be (RFC 3986): `a#b.md` is not `a`, `docs%2Fx.md` is
+    not `docs/x.md`, a space or an accent is encoded as UTF-8 bytes. Outside the root: a file: URI."""
+    relative = repository_path(path, root)
+    if relative is None:
+        return Path(os.path.realpath(path)).as_uri()
+    return quote(relative, safe="/", errors="surrogateescape")
+
+
+def repository_path(path: str, root: Path) -> str | None:
+    """The path relative to the repository root, not encoded (fingerprints are made of it); None
+    for a file outside the root."""
     if path.startswith("<"):
         return path.strip("<>")
     absolute = os.path.realpath(path)  # symlinked paths must be resolved
     try:
         return Path(absolute).relative_to(os.path.realpath(root)).as_posix()
     except ValueError:
-        return Path(absolute).as_uri()
+        return None
 
 
 def _rule(rule: Rule) -> dict[str, Any]:
@@ -117,7 +129,7 @@ def _rules_of_unknown(result: LintResult, known: set[str]) -> list[dict[str, Any
 def _result(f: Finding, suppression: Suppression | None, index: dict[str, int], root: Path,
             seen: Counter[str]) -> dict[str, Any]:
     location = uri(f.path, root)
-    digest = fingerprint(location, f)
+    digest = fingerprint(repository_path(f.path, root) or location, f)
     seen[digest] += 1  # the same claim twice in a file: keep the fingerprints distinct and stable
     out: dict[str, Any] = {
         "ruleId": f.rule,

@@ -13,6 +13,7 @@ import unicodedata
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
+from factlint.escape import visible
 from factlint.findings import Finding
 
 _LINE_BREAK = re.compile(r"\r\n?|\n")
@@ -77,15 +78,6 @@ def line_bounds(text: str, offset: int) -> tuple[int, int]:
 
 # ------------------------------------------------------------------------------------------ printing
 
-_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069\ufeff]")
-
-
-def printable(text: str) -> str:
-    """Draft text made safe for a terminal: control characters (escape sequences, bidi overrides) shown
-    as `\\xNN` / `\\uNNNN`, never interpreted."""
-    return _CONTROL.sub(lambda m: f"\\x{ord(m[0]):02x}" if ord(m[0]) < 0x100 else f"\\u{ord(m[0]):04x}", text)
-
-
 def _width(char: str) -> int:
     if unicodedata.combining(char):
         return 0
@@ -93,7 +85,7 @@ def _width(char: str) -> int:
 
 
 def _cell(char: str) -> str:
-    return "    " if char == "\t" else printable(char)
+    return "    " if char == "\t" else visible(char)
 
 
 @dataclass(frozen=True, slots=True)

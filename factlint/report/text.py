@@ -7,9 +7,10 @@ from typing import TYPE_CHECKING
 
 import click
 
+from factlint.escape import visible
 from factlint.findings import Finding, Severity
 from factlint.report import ReportOptions
-from factlint.report.source import SourceTexts, printable, snippet
+from factlint.report.source import SourceTexts, snippet
 
 if TYPE_CHECKING:
     from factlint.results import LintResult
@@ -26,15 +27,15 @@ def render(result: LintResult, options: ReportOptions) -> str:
         lines.extend(block)
         lines.append("")
     for n in result.notices:
-        lines.append(style(f"{n.path}:{n.line}: note: {n.message} [{n.code}]", fg="yellow"))
+        lines.append(style(f"{_path(n.path)}:{n.line}: note: {visible(n.message)} [{n.code}]", fg="yellow"))
     if result.notices:
         lines.append("")
     for warning in result.warnings:
-        lines.append(style(f"warning: {warning.path}: {warning.message}", fg="yellow"))
+        lines.append(style(f"warning: {visible(warning.path)}: {visible(warning.message)}", fg="yellow"))
     if result.warnings:
         lines.append("")
     for skip in result.skipped:
-        lines.append(style(f"skipped: {skip.path} ({skip.reason})", fg="bright_black"))
+        lines.append(style(f"skipped: {visible(skip.path)} ({visible(skip.reason)})", fg="bright_black"))
     if result.skipped:
         lines.append("")
     if not options.quiet:
@@ -47,8 +48,9 @@ def _finding(f: Finding, style, sources: SourceTexts | None) -> list[str]:
     underlined (as ruff and rustc show it), then why: the fact, its source, the quote and a rewrite."""
     color = SEVERITY_COLORS[f.severity]
     severity = style(f"[{f.severity.label}]", fg=color)
-    location = style(f"{f.path}:{f.line}:{f.column}:", bold=True)
-    lines = [f"{location} {style(f.rule, fg=color, bold=True)} {severity} {f.category}: {f.message}"]
+    location = style(f"{_path(f.path)}:{f.line}:{f.column}:", bold=True)
+    rule = visible(f.rule)
+    lines = [f"{location} {style(rule, fg=color, bold=True)} {severity} {visible(f.category)}: {visible(f.message)}"]
     text = sources.matches(f) if sources is not None else None
     gutter = " " * len(str(f.line))
     bar = style("|", fg="blue", bold=True)
@@ -57,10 +59,10 @@ def _finding(f: Finding, style, sources: SourceTexts | None) -> list[str]:
         lines += [
             f"{gutter} {bar}",
             f"{style(str(f.line), fg='blue', bold=True)} {bar} {shown.line}",
-            f"{gutter} {bar} {style(shown.underline, fg=color, bold=True)} {style(f.rule, fg=color)}",
+            f"{gutter} {bar} {style(shown.underline, fg=color, bold=True)} {style(rule, fg=color)}",
             f"{gutter} {bar}",
         ]
-    notes = [] if text is not None else [("matched", f'"{printable(_one_line(f.text))}"')]
+    notes = [] if text is not None else [("matched", f'"{_one_line(f.text)}"')]
     if f.claim:
         notes.append(("claim", f.claim))
     if f.merged:
@@ -72,7 +74,7 @@ def _finding(f: Finding, style, sources: SourceTexts | None) -> list[str]:
         ("suggestion", f.suggestion),
     ]
     equals = style("=", fg="blue", bold=True)
-    lines += [f"{gutter} {equals} {label}: {value}" for label, value in notes]
+    lines += [f"{gutter} {equals} {label}: {visible(value)}" for label, value in notes]
     return lines
 
 
@@ -105,7 +107,7 @@ def summary(result: LintResult) -> str:
 
 def render_rules(rules: Sequence[Rule], options: ReportOptions) -> str:
     header = ("ID", "CATEGORY", "SEVERITY", "SUMMARY")
-    rows = [(r.id, r.category, r.severity.label, r.summary) for r in rules]
+    rows = [(visible(r.id), visible(r.category), r.severity.label, visible(r.summary)) for r in rules]
     widths = [max(len(row[i]) for row in (header, *rows)) for i in range(3)]
     style = _styler(options.color)
     out = []
@@ -115,6 +117,11 @@ def render_rules(rules: Sequence[Rule], options: ReportOptions) -> str:
     if not options.quiet:
         out.append(f"\n{_plural(len(rules), 'rule')}")
     return "\n".join(out) + "\n"
+
+
+def _path(path: str) -> str:
+    """A path that begins a line: escaped, and never the start of a workflow command (`::error`)."""
+    return visible(path, line_start=True)
 
 
 def _plural(n: int, word: str) -> str:

@@ -8,9 +8,10 @@ from pathlib import Path
 
 import pytest
 
+from factlint.escape import visible as printable
 from factlint.findings import FactRef, Finding, Severity
 from factlint.report import ReportOptions
-from factlint.report.source import SourceTexts, printable, snippet
+from factlint.report.source import SourceTexts, snippet
 from factlint.report.text import render
 from factlint.results import LintResult
 
