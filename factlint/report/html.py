@@ -22,9 +22,10 @@ from html import escape
 from typing import TYPE_CHECKING
 
 from factlint import __version__
+from factlint.escape import visible as printable
 from factlint.findings import Finding, Severity
 from factlint.report import ReportOptions
-from factlint.report.source import line_bounds, printable
+from factlint.report.source import line_bounds
 from factlint.ruledocs import doc_url
 
 if TYPE_CHECKING:
