@@ -113,7 +113,7 @@ class FileChecker:
         """Match, then suppress (inline directives), then ignore (per-file-ignores)."""
         matched = self.matcher.check_detailed(document)
         findings = list(matched.findings)
-        active, suppressed, notices = apply_suppressions(document.path, document.text, document.format, findings)
+        active, suppressed, notices = apply_suppressions(document, findings)
         if self.settings.per_file_ignores and path is not None:
             ignored = per_file_ignored(path, self.settings)
             if ignored:

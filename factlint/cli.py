@@ -15,7 +15,7 @@ from pathlib import Path
 import click
 
 from factlint import __version__
-from factlint.config import Flags, Settings, load_settings, parse_severity_option
+from factlint.config import LEVELS, Flags, Settings, load_settings, parse_severity_option
 from factlint.errors import FactlintError, UsageError
 from factlint.escape import visible, visible_lines
 from factlint.findings import Severity
@@ -23,7 +23,6 @@ from factlint.report import REPORTERS, ReportOptions, reporter
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 EXIT_BROKEN_PIPE = 141  # what a shell reports for a process whose reader went away (128 + SIGPIPE)
-LEVELS = [s.label for s in sorted(Severity, reverse=True)]  # error, warning, info
 
 EXIT_CODES_HELP = """\b
 Exit codes:

@@ -12,32 +12,38 @@ import tomllib
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path, PurePath
-from typing import Any
+from typing import Any, NoReturn
 
 from factlint.documents.formats import DEFAULT_SUFFIXES
-from factlint.errors import ConfigError
+from factlint.errors import ConfigError, RulebookError
 from factlint.findings import Severity
 from factlint.report import REPORTERS
+from factlint.schema import Key, Kind, Node, Section, found, is_mapping, is_null, line_of, plain_node, read_section
 from factlint.selection import Selection
 
 CONFIG_FILES = (".factlint.yaml", ".factlint.yml", "pyproject.toml")
 FORMAT_NAMES = tuple(REPORTERS)  # one registry: a new report module is a valid `format` at once
 
-KNOWN_KEYS = (
-    "rules",
-    "no-default-rules",
-    "select",
-    "ignore",
-    "severity",
-    "exclude",
-    "fail-on",
-    "format",
-    "jobs",
-    "extensions",
-    "per-file-ignores",
-    "respect-gitignore",
-    "strict",
-)
+LEVELS = tuple(s.label for s in sorted(Severity, reverse=True))  # error, warning, info
+
+# The configuration's keys, checked by the same reader as the rulebook's (schema.py).
+CONFIG = Section("configuration", (
+    Key("rules", Kind.TEXT_LIST),
+    Key("no-default-rules", Kind.FLAG),
+    Key("select", Kind.TEXT_LIST),
+    Key("ignore", Kind.TEXT_LIST),
+    Key("severity", Kind.SECTION, section=Section(
+        "severity", label_key=None, any_key=Key("*", Kind.TEXT, choices=LEVELS))),
+    Key("exclude", Kind.TEXT_LIST),
+    Key("fail-on", Kind.TEXT, choices=LEVELS),
+    Key("format", Kind.TEXT, choices=FORMAT_NAMES),
+    Key("jobs", Kind.NUMBER, low=0),
+    Key("extensions", Kind.TEXT_LIST),
+    Key("per-file-ignores", Kind.SECTION, section=Section(
+        "per-file-ignores", label_key=None, any_key=Key("*", Kind.TEXT_LIST, min_items=1, comma_text=True))),
+    Key("respect-gitignore", Kind.FLAG),
+    Key("strict", Kind.FLAG),
+), label_key=None)
 
 
 @dataclass(frozen=True, slots=True)
@@ -109,26 +115,20 @@ def _has_factlint_table(path: Path) -> bool:
     return "factlint" in _parse_toml(path, text).get("tool", {})
 
 
-def read_config(path: Path) -> dict[str, Any]:
-    """The raw mapping of a config file (the [tool.factlint] table for pyproject.toml)."""
+def read_config(path: Path) -> Node:
+    """The settings of a config file as nodes (the [tool.factlint] table for pyproject.toml). YAML is
+    composed by the rulebook's guarded reader: lines are kept, and aliases and deep nesting refused."""
     text = _read_text(path)
     if path.name == "pyproject.toml":
-        data = _parse_toml(path, text).get("tool", {}).get("factlint", {})
-    else:
-        import yaml  # here, not at the top: most runs have no YAML config file to read
+        tool = _parse_toml(path, text).get("tool", {})
+        return plain_node(tool.get("factlint", {}) if isinstance(tool, dict) else tool)
+    from factlint.rulebook.yaml_source import parse  # here: most runs have no YAML config file to read
 
-        try:
-            data = yaml.safe_load(text)
-        except yaml.YAMLError as exc:
-            mark = getattr(exc, "problem_mark", None)
-            where = f":{mark.line + 1}" if mark is not None else ""
-            problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
-            raise ConfigError(f"{_show(path)}{where}: invalid YAML: {problem}") from None
-        if data is None:  # an empty file is an empty configuration
-            data = {}
-    if not isinstance(data, dict):
-        raise ConfigError(f"{_show(path)}: expected a mapping of settings, got {_type_name(data)}")
-    return data
+    try:
+        node = parse(text, _show(path))
+    except RulebookError as exc:  # "path:line: YAML syntax error: ..."
+        raise ConfigError(str(exc)) from None
+    return plain_node({}) if node is None or is_null(node) else node  # an empty file: no settings
 
 
 def _read_text(path: Path) -> str:
@@ -187,78 +187,28 @@ def printable_path(name: str) -> str:
 # --- validation (pure) -----------------------------------------------------------------------
 
 
-def validate_config(data: Mapping[str, Any], origin: str) -> dict[str, Any]:
-    """Check keys and types; returns a normalised dict keyed like KNOWN_KEYS. `origin` names the file."""
-    out: dict[str, Any] = {}
-    for key, value in data.items():
-        if key not in KNOWN_KEYS:
-            import difflib  # only on the way to an error
+def validate_config(data: Mapping[str, Any] | Node, origin: str) -> dict[str, Any]:
+    """Check keys and types against CONFIG; returns the values keyed like CONFIG's keys, severities as
+    Severity and extensions normalised. `origin` names the file in messages."""
 
-            close = difflib.get_close_matches(str(key), KNOWN_KEYS, n=1, cutoff=0.6)
-            hint = f" (did you mean '{close[0]}'?)" if close else f" (known keys: {', '.join(KNOWN_KEYS)})"
-            raise ConfigError(f"{origin}: unknown key '{key}'{hint}")
-        out[key] = _validate_value(key, value, origin)
+    def error(line: int, message: str) -> NoReturn:
+        raise ConfigError(f"{origin}{f':{line}' if line else ''}: {message}")
+
+    node = plain_node(data) if isinstance(data, Mapping) else data
+    if not is_mapping(node):
+        error(line_of(node), f"expected a mapping of settings, not {found(node)}")
+    record = read_section(node, CONFIG, "", error)
+    out: dict[str, Any] = dict(record.values)
+    if "fail-on" in out:
+        out["fail-on"] = Severity.parse(out["fail-on"])
+    if "severity" in out:
+        levels = record.section("severity").values  # type: ignore[union-attr]
+        out["severity"] = tuple((rule, Severity.parse(str(level))) for rule, level in levels.items())
+    if "per-file-ignores" in out:
+        out["per-file-ignores"] = tuple(record.section("per-file-ignores").values.items())  # type: ignore[union-attr]
+    if "extensions" in out:
+        out["extensions"] = tuple(sorted({(v if v.startswith(".") else "." + v).lower() for v in out["extensions"]}))
     return out
-
-
-def _validate_value(key: str, value: Any, origin: str) -> Any:
-    where = f"{origin}: '{key}'"
-    if key in ("rules", "select", "ignore", "exclude", "extensions"):
-        if not isinstance(value, list) or not all(isinstance(v, str) and v.strip() for v in value):
-            raise ConfigError(f"{where} must be a list of strings, got {_type_name(value)}")
-        items = tuple(v.strip() for v in value)
-        if key == "extensions":
-            return tuple(sorted({(v if v.startswith(".") else "." + v).lower() for v in items}))
-        return items
-    if key == "per-file-ignores":
-        if not isinstance(value, dict):
-            raise ConfigError(f"{where} must be a mapping of glob to a list of rules, got {_type_name(value)}")
-        pairs = []
-        for glob, selectors in value.items():
-            if isinstance(selectors, str):
-                selectors = [s for s in selectors.split(",")]
-            if not isinstance(selectors, list) or not all(isinstance(s, str) and s.strip() for s in selectors):
-                raise ConfigError(f"{where} for {glob!r} must be a list of rule ids or categories, "
-                                  f"got {_type_name(selectors)}")
-            pairs.append((str(glob), tuple(s.strip() for s in selectors)))
-        return tuple(pairs)
-    if key in ("no-default-rules", "respect-gitignore", "strict"):
-        if not isinstance(value, bool):
-            raise ConfigError(f"{where} must be true or false, got {_type_name(value)}")
-        return value
-    if key == "severity":
-        if not isinstance(value, dict):
-            raise ConfigError(f"{where} must be a mapping of rule to level, got {_type_name(value)}")
-        levels: list[tuple[str, Severity]] = []
-        for rule, level in value.items():
-            levels.append((str(rule), _severity(level, f"{where} for {rule!r}")))
-        return tuple(levels)
-    if key == "fail-on":
-        return _severity(value, where)
-    if key == "format":
-        if value not in FORMAT_NAMES:
-            raise ConfigError(f"{where} must be one of {', '.join(FORMAT_NAMES)}, got {value!r}")
-        return value
-    if key == "jobs":
-        if isinstance(value, bool) or not isinstance(value, int) or value < 0:
-            raise ConfigError(f"{where} must be a whole number >= 0 (0 = one per CPU), got {value!r}")
-        return value
-    raise AssertionError(key)  # pragma: no cover - KNOWN_KEYS and this function are kept in step
-
-
-def _severity(value: Any, where: str) -> Severity:
-    if not isinstance(value, str):
-        raise ConfigError(f"{where} must be error, warning or info, got {_type_name(value)}")
-    try:
-        return Severity.parse(value)
-    except ValueError as exc:
-        raise ConfigError(f"{where}: {exc}") from None
-
-
-def _type_name(value: Any) -> str:
-    names = {dict: "a mapping", list: "a list", str: "a string", bool: "a boolean", int: "a number",
-             float: "a number", type(None): "nothing"}
-    return names.get(type(value), type(value).__name__)
 
 
 # --- merging (pure) --------------------------------------------------------------------------
@@ -311,7 +261,7 @@ def load_settings(flags: Flags, cwd: Path | None = None) -> Settings:
             raise ConfigError(f"{_show(flags.config)}: configuration file not found")
     else:
         config_file = find_config(cwd)
-    raw = read_config(config_file) if config_file else {}
+    raw: Node = read_config(config_file) if config_file else plain_node({})
     origin = _show(config_file) if config_file else "configuration"
     if config_file is not None and config_file.name == "pyproject.toml":
         origin += " [tool.factlint]"

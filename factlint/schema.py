@@ -125,16 +125,24 @@ class Record:
 # ---------------------------------------------------------------------------------------------- nodes
 
 class Mark(Protocol):
-    line: int  # 0-based
+    @property
+    def line(self) -> int: ...  # 0-based
 
 
 class Node(Protocol):
     """What the reader needs of a node: PyYAML's ScalarNode, SequenceNode and MappingNode have it."""
 
-    id: str  # "scalar", "sequence" or "mapping"
-    tag: str
-    value: Any  # str; list of nodes; list of (key node, value node) pairs
-    start_mark: Mark | None
+    @property
+    def id(self) -> str: ...  # "scalar", "sequence" or "mapping"
+
+    @property
+    def tag(self) -> str: ...
+
+    @property
+    def value(self) -> Any: ...  # str; list of nodes; list of (key node, value node) pairs
+
+    @property
+    def start_mark(self) -> Mark | None: ...
 
 
 @dataclass(frozen=True, slots=True)
@@ -221,7 +229,7 @@ def _unknown(name: str, section: Section, what: str) -> str:
     allowed = section.names()
     guess = did_you_mean(name, allowed)
     hint = f" (did you mean '{guess}'?)" if guess else f" (allowed keys: {', '.join(allowed)})"
-    where = "unknown top-level key" if not what else "unknown key"
+    where = "unknown top-level key" if not what and not section.what else "unknown key"
     return f"{where} {name!r}{_in(what)}{hint}"
 
 

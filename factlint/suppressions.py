@@ -10,26 +10,25 @@ same directive may stand after `#` or `//` at the start of a line):
 No ids means every rule. An id may also be an id prefix (`FL2`) or a category (`indication`), as in
 `--select`. A suppression keeps an audit trail: the finding is reported as suppressed with the
 directive's reason. A directive without a reason, and one that suppressed nothing, give a Notice.
-Pure functions only: the caller passes the decoded text and the findings.
+
+Where a directive may stand is the document reader's business: each format's comments (outside code)
+are in `Document.comments` (see documents/formats.py); this module only reads the ones that start with
+`factlint-`. Pure functions only.
 """
 
 from __future__ import annotations
 
-import bisect
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
+from factlint.documents.model import Document
 from factlint.findings import Finding
 from factlint.results import Notice, SuppressedFinding, Suppression
 from factlint.selection import selects
 
-_KINDS = ("disable-next-line", "disable-file", "disable", "enable")
-_BODY = r"factlint-(?P<kind>disable-next-line|disable-file|disable|enable)\b(?P<rest>{rest})"
-_HTML = re.compile(r"<!--\s*" + _BODY.format(rest=r"(?:(?!-->).)*?") + r"\s*-->", re.S)
-_MDX = re.compile(r"\{/\*\s*" + _BODY.format(rest=r"(?:(?!\*/).)*?") + r"\s*\*/\}", re.S)
-_LINE = re.compile(r"^[ \t]*(?:#|//)[ \t]*" + _BODY.format(rest=r"[^\r\n]*"), re.M)
-_LINE_BREAK = re.compile(r"\r\n?|\n")
+_DIRECTIVE = re.compile(
+    r"\s*factlint-(?P<kind>disable-next-line|disable-file|disable|enable)\b(?P<rest>.*?)\s*", re.S)
 
 
 @dataclass(frozen=True, slots=True)
@@ -38,6 +37,7 @@ class Directive:
     ids: tuple[str, ...] | None  # None = every rule
     reason: str  # "" when none was given
     line: int  # 1-based line where the directive starts
+    end_line: int  # and where it ends
     start: int  # code-point offsets of the directive in the text
     end: int
 
@@ -45,24 +45,18 @@ class Directive:
         return self.ids is None or selects(self.ids, finding.rule, finding.category)
 
 
-def parse_directives(text: str, format: str) -> list[Directive]:
-    """Every directive in `text`, in order. `format` is markdown, html or text."""
-    if "factlint-" not in text:  # the common case: nothing to parse
-        return []
-    patterns = [_HTML]
-    if format in ("markdown", "mdx"):
-        patterns.append(_MDX)
-    if format == "text":
-        patterns.append(_LINE)
-    starts = [0] + [m.end() for m in _LINE_BREAK.finditer(text)]
-    found = []
-    for pattern in patterns:
-        for match in pattern.finditer(text):
-            ids, reason = _split_rest(match.group("rest"))
-            line = bisect.bisect_right(starts, match.start())
-            found.append(Directive(match.group("kind"), ids, reason, line, match.start(), match.end()))
-    found.sort(key=lambda d: d.start)
-    return found
+def parse_directives(document: Document) -> list[Directive]:
+    """Every directive among the document's comments, in order."""
+    directives = []
+    for comment in document.comments:
+        match = _DIRECTIVE.fullmatch(comment.text)
+        if match is None:
+            continue
+        ids, reason = _split_rest(match.group("rest"))
+        line = document.position(comment.start)[0]
+        end_line = document.position(max(comment.end - 1, comment.start))[0]
+        directives.append(Directive(match.group("kind"), ids, reason, line, end_line, comment.start, comment.end))
+    return directives
 
 
 def _split_rest(rest: str) -> tuple[tuple[str, ...] | None, str]:
@@ -74,20 +68,20 @@ def _split_rest(rest: str) -> tuple[tuple[str, ...] | None, str]:
 
 
 def apply_suppressions(
-    path: str, text: str, format: str, findings: Sequence[Finding]
+    document: Document, findings: Sequence[Finding]
 ) -> tuple[list[Finding], list[SuppressedFinding], list[Notice]]:
     """Split findings into active and suppressed; report directives without reason or without use."""
-    directives = parse_directives(text, format)
+    directives = parse_directives(document)
     if not directives:
         return list(findings), [], []
-    starts = [0] + [m.end() for m in _LINE_BREAK.finditer(text)]
+    path = document.path
     enables = [d for d in directives if d.kind == "enable"]
     disables = [d for d in directives if d.kind != "enable"]
     used: set[int] = set()
     active: list[Finding] = []
     suppressed: list[SuppressedFinding] = []
     for finding in findings:
-        directive = _suppressor(finding, disables, enables, starts)
+        directive = _suppressor(finding, disables, enables)
         if directive is None:
             active.append(finding)
         else:
@@ -106,16 +100,14 @@ def apply_suppressions(
     return active, suppressed, notices
 
 
-def _suppressor(finding: Finding, disables: Iterable[Directive], enables: Sequence[Directive],
-                starts: Sequence[int]) -> Directive | None:
+def _suppressor(finding: Finding, disables: Iterable[Directive], enables: Sequence[Directive]) -> Directive | None:
     for d in disables:
         if not d.covers(finding):
             continue
         if d.kind == "disable-file":
             return d
         if d.kind == "disable-next-line":
-            end_line = bisect.bisect_right(starts, max(d.end - 1, d.start))
-            if finding.line == end_line + 1:  # exactly the next line, as in ESLint
+            if finding.line == d.end_line + 1:  # exactly the next line, as in ESLint
                 return d
             continue
         # A range: from the directive to the first later `enable` that covers this rule.

@@ -27,7 +27,7 @@ except ImportError:  # pragma: no cover - depends on how PyYAML was built
     _USES_LIBYAML = False
 
 MAX_DEPTH = 32
-ALIAS_MESSAGE = "YAML aliases are not allowed in rulebooks"
+ALIAS_MESSAGE = "YAML aliases are not allowed in rulebooks or configuration files"
 
 
 class _Refused(Exception):

@@ -57,8 +57,8 @@ def test_config_errors_exit_2_with_one_line(run_cli, tmp_path):
     write(tmp_path / ".factlint.yaml", "fail_on: error\n")
     code, out, err = run_cli("check", "page.md")
     assert code == 2 and out == ""
-    assert err == "factlint: error: .factlint.yaml: unknown key 'fail_on' (did you mean 'fail-on'?)\n"
+    assert err == "factlint: error: .factlint.yaml:1: unknown key 'fail_on' (did you mean 'fail-on'?)\n"
     write(tmp_path / "pyproject.toml", '[tool.factlint]\nselect = "FL4"\n')  # named by --config
     code, _, err = run_cli("check", "page.md", "--config", "pyproject.toml")
-    assert code == 2 and err.startswith("factlint: error: pyproject.toml") and "list of strings" in err
+    assert code == 2 and err.startswith("factlint: error: pyproject.toml") and "'select' must be a list" in err
     assert err.count("\n") == 1 and "Traceback" not in err

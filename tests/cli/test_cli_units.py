@@ -35,11 +35,21 @@ def test_exclude_globs(pattern, path, excluded):
 def test_config_validation_messages():
     with pytest.raises(ConfigError, match=r"^cfg: unknown key 'selct' \(did you mean 'select'\?\)$"):
         validate_config({"selct": ["FL4"]}, "cfg")
-    with pytest.raises(ConfigError, match=r"^cfg: 'jobs' must be a whole number"):
+    with pytest.raises(ConfigError, match=r"^cfg: 'jobs' must be a whole number, not the text '4'$"):
         validate_config({"jobs": "4"}, "cfg")
-    with pytest.raises(ConfigError, match=r"^cfg: 'severity' for 'FL401': unknown severity 'fatal'"):
+    with pytest.raises(ConfigError, match=r"^cfg: 'jobs' must be at least 0 \(found -1\)$"):
+        validate_config({"jobs": -1}, "cfg")
+    with pytest.raises(ConfigError, match=r"^cfg: 'FL401' in 'severity' must be one of error, warning, info"):
         validate_config({"severity": {"FL401": "fatal"}}, "cfg")
+    with pytest.raises(ConfigError, match=r"^cfg: 'strict' must be true or false, not the text 'yes please'$"):
+        validate_config({"strict": "yes please"}, "cfg")
+    with pytest.raises(ConfigError, match=r"^cfg: 'select' must be a list"):
+        validate_config({"select": {"FL4": 1}}, "cfg")
     assert validate_config({"extensions": ["md", ".TXT"]}, "cfg") == {"extensions": (".md", ".txt")}
+    assert validate_config({"per-file-ignores": {"*.md": "FL601, FL602"}}, "cfg") == {
+        "per-file-ignores": (("*.md", ("FL601", "FL602")),)}
+    assert validate_config({"fail-on": "error", "severity": {"FL4": "info"}}, "cfg") == {
+        "fail-on": Severity.ERROR, "severity": (("FL4", Severity.INFO),)}
 
 
 def test_flags_win_over_config():
