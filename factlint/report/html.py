@@ -206,13 +206,17 @@ def _text_of(path: str, items: list[Item], options: ReportOptions) -> str | None
 def _draft(file_number: int, text: str, items: list[Item], book: Rulebook | None) -> str:
     """The draft line by line: number, text with the claims marked, and the notes of the claims that start there."""
     starts: dict[int, list[Item]] = {}
+    spans: dict[int, list[Item]] = {}  # line -> the findings on it (a claim may run over a line break)
     for item in items:
         starts.setdefault(item.finding.line, []).append(item)
+        for line in range(item.finding.line, item.finding.end_line + 1):
+            spans.setdefault(line, []).append(item)
     rows = []
     for number, (start, end) in enumerate(_lines(text), 1):
         notes = "".join(_note(item, book) for item in starts.get(number, ()))
         row_id = f' id="line-{file_number}-{number}"' if notes else ""
-        rows.append(f'<tr{row_id}><td class="ln">{number}</td><td class="src">{_marked(text, start, end, items)}'
+        marked = _marked(text, start, end, spans.get(number, []))
+        rows.append(f'<tr{row_id}><td class="ln">{number}</td><td class="src">{marked}'
                     f'</td><td class="notes">{notes}</td></tr>')
     return ('<table class="draft"><colgroup><col class="ln"><col class="src"><col class="notes"></colgroup><tbody>'
             + "".join(rows) + "</tbody></table>")

@@ -111,9 +111,19 @@ def snippet(text: str, finding: Finding) -> Snippet:
             inside, after, cut_after = inside[:MAX_WIDTH - len(before)], "", True
         elif len(before) + len(inside) + len(after) > MAX_WIDTH:
             after, cut_after = after[:MAX_WIDTH - len(before) - len(inside)], True
-    shown_before = ("..." if cut_before else "") + "".join(_cell(c) for c in before)
-    shown_inside = "".join(_cell(c) for c in inside)
-    shown_after = "".join(_cell(c) for c in after) + ("..." if cut_after else "")
-    pad = sum(_width(c) for c in shown_before)
-    marks = max(sum(_width(c) for c in shown_inside), 1)
-    return Snippet(shown_before + shown_inside + shown_after, " " * pad + "^" * marks)
+    shown_before, pad = _shown(before)
+    shown_inside, marks = _shown(inside)
+    shown_after, _ = _shown(after)
+    if cut_before:
+        shown_before, pad = "..." + shown_before, pad + 3
+    if cut_after:
+        shown_after += "..."
+    return Snippet(shown_before + shown_inside + shown_after, " " * pad + "^" * max(marks, 1))
+
+
+def _shown(piece: str) -> tuple[str, int]:
+    """A piece of a line as printed, and how many terminal columns it takes."""
+    if piece.isascii() and piece.isprintable():  # the common case, without a look at each character
+        return piece, len(piece)
+    shown = "".join(_cell(c) for c in piece)
+    return shown, sum(_width(c) for c in shown)
