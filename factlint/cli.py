@@ -269,7 +269,8 @@ def check(paths, stdin_filename, output_format, fail_on, output_file, select, ig
 
         from factlint.report.output import write_report
 
-        write_report(output_file, reporter(settings.format).render(result, replace(options, color=False)))
+        write_report(output_file, reporter(settings.format).render(result, replace(options, color=False)),
+                     checked=result.sources.values())
         _emit(reporter("text").render(result, options))
         click.echo(f"factlint: wrote the {settings.format} report to {output_file}", err=True)
     return _exit_code(result, settings, exit_zero)

@@ -92,6 +92,14 @@ def test_output_file_that_cannot_be_written_is_a_one_line_error(run_cli, drafts:
     assert code == 2 and "Traceback" not in err
 
 
+def test_output_file_never_replaces_a_checked_draft(run_cli, drafts: Path) -> None:
+    before = (drafts / "a.md").read_bytes()
+    code, _, err = run_cli("check", ".", "--format", "html", "-o", "a.md")
+    assert code == 2
+    assert err == "factlint: error: --output-file a.md: is one of the files being checked; not overwritten\n"
+    assert (drafts / "a.md").read_bytes() == before
+
+
 def test_every_finding_has_a_note_and_is_highlighted_at_its_text(run_cli, drafts: Path) -> None:
     _, report_json, _ = run_cli("check", ".", "--format", "json")
     data = json.loads(report_json)
