@@ -145,7 +145,8 @@ def _result(f: Finding, suppression: Suppression | None, index: dict[str, int], 
             },
         }}],
         "partialFingerprints": {FINGERPRINT_KEY: f"{digest}:{seen[digest]}"},
-        "properties": {"category": f.category, "fact": f.fact.id, "source": f.fact.cited_as},
+        "properties": {"category": f.category, "fact": f.fact.id, "source": f.fact.cited_as,
+                       **({"claim": f.claim} if f.claim else {}), **({"merged": list(f.merged)} if f.merged else {})},
     }
     if suppression is not None:
         out["suppressions"] = [{

@@ -170,7 +170,7 @@ def examples_run(tmp_path_factory: pytest.TempPathFactory):
     return out
 
 
-@pytest.mark.parametrize("fmt", ["text", "sarif", "github", "junit", "rdjsonl"])
+@pytest.mark.parametrize("fmt", ["text", "sarif", "github", "junit", "rdjsonl", "html"])
 def test_no_report_shows_a_seed_file_name(examples_run, fmt: str, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.chdir(Path(__file__).resolve().parents[2])
     out = examples_run(fmt)

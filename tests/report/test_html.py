@@ -176,6 +176,12 @@ def test_standard_input_is_rendered_too(run_cli) -> None:
     assert marked_text(parse(html), 1) == "cures depression" and "draft.md" in html
 
 
+def test_rules_listing_as_html(run_cli) -> None:
+    code, html, _ = run_cli("rules", "--format", "html")
+    assert code == 0 and html.startswith("<!DOCTYPE html>")
+    assert "<td>FL401</td><td>cure-claim</td>" in html
+
+
 def test_print_stylesheet_is_there(run_cli, drafts: Path) -> None:
     _, html, _ = run_cli("check", ".", "--format", "html")
     assert "@media print" in html and "break-inside:avoid" in html
