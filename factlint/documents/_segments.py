@@ -2,8 +2,7 @@
 
 Readers collect a segment as a list of text parts plus a list of raw piece tuples
 `(seg_start, src_start, seg_len, src_len)` (see model.Piece) and hand both to
-`finish`. Tuples keep the hot loops cheap; Segment turns them into Piece objects only
-when `pieces` is first read.
+`finish`.
 """
 
 from __future__ import annotations
@@ -11,9 +10,7 @@ from __future__ import annotations
 import bisect
 import re
 
-from factlint.documents.model import Heading, Segment, SegmentKind, make_pieces
-
-RawPiece = tuple[int, int, int, int]
+from factlint.documents.model import Heading, RawPiece, Segment, SegmentKind
 
 _INF = float("inf")
 
@@ -58,8 +55,8 @@ def build(
 ) -> Segment:
     """The Segment (a Heading for kind "heading") of finished text and its pieces."""
     if kind == "heading":
-        return Heading(text, make_pieces(pieces), level)
-    return Segment(text, make_pieces(pieces), kind, row_header)
+        return Heading(text, tuple(pieces), level)
+    return Segment(text, tuple(pieces), kind, row_header)
 
 
 def slice_pieces(pieces: list[RawPiece], start: int, end: int, new_start: int) -> list[RawPiece]:
@@ -94,26 +91,43 @@ def _source_range(pieces: list[RawPiece], start: int, end: int) -> tuple[int, in
 
 def _cut_urls(text: str, pieces: list[RawPiece]) -> tuple[str, list[RawPiece]]:
     """Replace each bare URL by one space mapped onto the URL's source range."""
-    out_parts: list[str] = []
-    out_pieces: list[RawPiece] = []
-    kept = 0  # end of the text already handled
-    pos = 0  # length of the new text so far
+    spans = []
+    kept = 0
     for match in _URL.finditer(text):
         url_start = match.start()
         url_end = url_start + len(match.group().rstrip(_URL_TRAILING))
         if url_end - url_start < 4 or url_start < kept:
             continue
-        if url_start > kept:
-            out_parts.append(text[kept:url_start])
-            out_pieces.extend(slice_pieces(pieces, kept, url_start, pos))
-            pos += url_start - kept
-        src_start, src_end = _source_range(pieces, url_start, url_end)
+        spans.append((url_start, url_end))
+        kept = url_end
+    return replace_spans(text, pieces, spans)
+
+
+def replace_runs(text: str, pieces: list[RawPiece], pattern: re.Pattern[str]) -> tuple[str, list[RawPiece]]:
+    """Replace each match of `pattern` by one space mapped onto the match's source range."""
+    return replace_spans(text, pieces, [m.span() for m in pattern.finditer(text)])
+
+
+def replace_spans(
+    text: str, pieces: list[RawPiece], spans: list[tuple[int, int]]
+) -> tuple[str, list[RawPiece]]:
+    """Replace each of the sorted, disjoint segment `spans` by one space mapped onto its source."""
+    if not spans:
+        return text, pieces
+    out_parts: list[str] = []
+    out_pieces: list[RawPiece] = []
+    kept = 0  # end of the text already handled
+    pos = 0  # length of the new text so far
+    for start, end in spans:
+        if start > kept:
+            out_parts.append(text[kept:start])
+            out_pieces.extend(slice_pieces(pieces, kept, start, pos))
+            pos += start - kept
+        src_start, src_end = _source_range(pieces, start, end)
         out_parts.append(" ")
         out_pieces.append(space_piece(pos, src_start, src_end - src_start))
         pos += 1
-        kept = url_end
-    if kept == 0:
-        return text, pieces
+        kept = end
     out_parts.append(text[kept:])
     out_pieces.extend(slice_pieces(pieces, kept, len(text), pos))
     return "".join(out_parts), out_pieces

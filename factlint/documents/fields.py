@@ -53,10 +53,12 @@ class ReadOptions:
     # Look-up tables derived from the two above.
     _fields: dict[str, SegmentKind] = field(init=False, repr=False, compare=False)
     _props: frozenset[str] = field(init=False, repr=False, compare=False)
+    _cache: dict[str, SegmentKind | None] = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "_fields", _field_table(self.text_fields))
         object.__setattr__(self, "_props", frozenset(p.lower() for p in self.mdx_props))
+        object.__setattr__(self, "_cache", {})
 
     def field_kind(self, name: str) -> SegmentKind | None:
         """The segment kind of front-matter key or meta name `name`, or None when it is not read.
@@ -65,13 +67,17 @@ class ReadOptions:
         `og:title`, `seo_title`, `heroTitle` and a nested `seo: {title: ...}` are all read as
         titles, `image_alt` as an attribute, `meta_description` as meta.
         """
+        cache = self._cache
+        if name in cache:
+            return cache[name]
         table = self._fields
-        key = name.lower()
-        kind = table.get(key)
+        kind = table.get(name.lower())
         if kind is None:
             words = [w for w in _SEPARATORS.split(name) if w]
             if len(words) > 1:
                 kind = table.get(words[-1].lower())
+        if len(cache) < 10_000:  # front-matter keys repeat from page to page
+            cache[name] = kind
         return kind
 
     def prop_kind(self, name: str, value: str) -> SegmentKind | None:

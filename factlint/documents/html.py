@@ -10,10 +10,10 @@ from __future__ import annotations
 
 import re
 
-from factlint.documents._segments import RawPiece, finish
+from factlint.documents._segments import finish
 from factlint.documents.fields import ATTRIBUTE_NAMES, DEFAULT_OPTIONS, ReadOptions
 from factlint.documents.markup import Attribute, attributes, newlines_into, tokens
-from factlint.documents.model import Comment, Parsed, Segment, SegmentKind
+from factlint.documents.model import Comment, Parsed, RawPiece, Segment, SegmentKind
 
 # Elements whose content a reader does not see as prose (their end tag closes them).
 HIDDEN = frozenset(
@@ -211,6 +211,24 @@ class HtmlReader:
         if kind is None:
             return None
         return value_segment(self.text, content.start, content.end, kind)
+
+
+def inline_tag(text: str, start: int, end: int) -> tuple[str, list[Segment], bool] | None:
+    """One start tag text[start:end] met inline (in Markdown): (its name, the segments of its
+    alt/title/aria-label/placeholder attributes, whether it closes itself), or None when it
+    is not a start tag."""
+    for tk, _, _, name, inner_start, inner_end, self_closing in tokens(text, start, end):
+        if tk != "start":
+            return None
+        found: list[Segment] = []
+        if name not in HIDDEN and inner_end > inner_start and _MAY_HOLD_COPY.search(text, inner_start, inner_end):
+            for attribute in attributes(text, inner_start, inner_end):
+                if attribute.name in ATTRIBUTE_NAMES and attribute.end > attribute.start:
+                    segment = value_segment(text, attribute.start, attribute.end, "attribute")
+                    if segment is not None:
+                        found.append(segment)
+        return name, found, self_closing
+    return None
 
 
 def value_segment(text: str, start: int, end: int, kind: SegmentKind) -> Segment | None:

@@ -12,16 +12,20 @@ from __future__ import annotations
 import bisect
 import codecs
 import gc
+import heapq
 import re
 import threading
 from collections.abc import Callable
 
 import pyromark
 
-from factlint.documents._segments import RawPiece, build, finish, finish_text, space_piece
-from factlint.documents.comments import html_comments, mdx_comments
+from factlint.documents._segments import finish, finish_text, space_piece
+from factlint.documents.comments import html_comments
 from factlint.documents.fields import DEFAULT_OPTIONS, ReadOptions
-from factlint.documents.model import Comment, Parsed, Segment, SegmentKind, _make_piece
+from factlint.documents.frontmatter import front_matter
+from factlint.documents.html import HIDDEN, HtmlReader, inline_tag
+from factlint.documents.mdx import MASK, MdxScan, scan_mdx, unmask
+from factlint.documents.model import Comment, Heading, Parsed, RawPiece, Segment, SegmentKind
 
 _O = pyromark.Options
 OPTIONS = (
@@ -36,10 +40,13 @@ OPTIONS = (
 # What a Start/End tag means. Tags not listed are blocks whose text is prose.
 _BLOCK = 0
 _IGNORE = 1  # inline containers of prose: emphasis, strong, strikethrough...
-_LINK = 2  # link text is prose, unless it is an autolink (the URL itself)
-_IMAGE = 3  # alt text is not prose a reader sees
-_HIDDEN = 4  # blocks without prose: code, raw HTML, front matter
-_ITEM = 5
+_LINK = 2  # link text is prose, unless it is an autolink (the URL itself); a title is an attribute
+_IMAGE = 3  # alt text is an attribute segment of its own
+_ITEM = 4
+_TABLE = 5  # head, row, cell: cells know their row's first cell
+_QUOTE = 6
+_HIDDEN = 7  # blocks not read as Markdown prose: code, raw HTML (read as HTML), front matter (its fields)
+_AUTO = ("Autolink", "Email")
 _ACTION: dict[str, int] = {
     "Emphasis": _IGNORE,
     "Strong": _IGNORE,
@@ -52,6 +59,10 @@ _ACTION: dict[str, int] = {
     "HtmlBlock": _HIDDEN,
     "MetadataBlock": _HIDDEN,
     "Item": _ITEM,
+    "TableHead": _TABLE,
+    "TableRow": _TABLE,
+    "TableCell": _TABLE,
+    "BlockQuote": _QUOTE,
 }
 # The kind of a segment ended by a block's End. Text ended by a block Start can only
 # sit directly in a tight list item (headings, cells and paragraphs hold no blocks).
@@ -167,17 +178,23 @@ def _parse_gc_off(text: str, options: ReadOptions, mdx: bool) -> Parsed:
 
 
 def _parse(text: str, options: ReadOptions, mdx: bool) -> Parsed:  # noqa: C901 - one flat loop is the fast loop
+    scan = None
+    parsed = text  # what pyromark reads: the same code points at the same offsets as `text`
+    if mdx:
+        # JSX, expressions and ESM become runs of MASK (same offsets, same lines); their
+        # string props are segments of their own, merged in by position below.
+        scan = scan_mdx(text, options)
+        parsed = scan.masked
     bytemap = None
-    parsed = text
     # Byte offsets equal code-point offsets in [low, high] after subtracting `extra`.
     low, high, extra = 0, _INF, 0
-    if not text.isascii():
-        bytemap = _ByteMap(text)
+    if not parsed.isascii():
+        bytemap = _ByteMap(parsed)  # of `parsed`: a mask may have replaced a multi-byte character
         low, high, extra = 0, bytemap.byte_starts[0], 0
         if bytemap.surrogates:
             # Lone surrogates cannot cross into Rust. U+FFFD has the same UTF-8 length
             # as a surrogate-passed code unit, so byte offsets stay valid.
-            parsed = _SURROGATE.sub("\ufffd", text)
+            parsed = _SURROGATE.sub("\ufffd", parsed)
     locate = bytemap.locate if bytemap is not None else None
 
     # Source offsets of "://", "ww.", "WW.": only segments whose source range holds
@@ -190,7 +207,6 @@ def _parse(text: str, options: ReadOptions, mdx: bool) -> Parsed:  # noqa: C901 
     segments: list[Segment] = []
     emit = segments.append
     comments: list[Comment] = []
-    code: list[tuple[int, int]] = []  # source ranges of code, where "{/*" is not a comment
     parts: list[str] = []
     pieces: list[RawPiece] = []
     add_part = parts.append
@@ -201,9 +217,18 @@ def _parse(text: str, options: ReadOptions, mdx: bool) -> Parsed:  # noqa: C901 
     items = 0  # depth of list items: their paragraphs are "list_item" segments
     in_autolink = False
     heading_level = 0  # level of the heading being read ("H2" -> 2)
+    quotes = 0  # depth of block quotes
+    # Images being read: (len(parts), len(pieces), pos) at their start, their range, their title.
+    images: list[tuple[int, int, int, tuple[int, int], str]] = []
+    pending: list[Segment] = []  # alt texts, titles, attributes met inside the block: after it
+    inline_hidden = ""  # the inline <code>/<script>... element being skipped
+    html_reader: HtmlReader | None = None
+    cell = 0  # which cell of the table row
+    row_header: str | None = None  # the text of the row's first cell
+    table_head = False
+    indented_code = False  # MDX: an indented code block being read as a paragraph
     action_of = _ACTION.get
     new_segment = Segment
-    make_piece = _make_piece
     end_kind_of = _END_KIND.get
 
     for event, rng in pyromark.events_with_range(parsed, options=OPTIONS):
@@ -228,7 +253,7 @@ def _parse(text: str, options: ReadOptions, mdx: bool) -> Parsed:  # noqa: C901 
                 add_part("\n")
                 pos += 1
             elif parts:  # Rule: a block boundary
-                _flush(parts, pieces, "list_item" if items else "paragraph", emit)
+                _flush(parts, pieces, "list_item" if items else "paragraph", emit, pending)
                 pos = 0
             continue
 
@@ -265,63 +290,88 @@ def _parse(text: str, options: ReadOptions, mdx: bool) -> Parsed:  # noqa: C901 
                 for name in value:  # noqa: B007 - a one-key dict: {"Heading": {...}}
                     break
             action = action_of(name, _BLOCK)
-            if name == "Heading":
-                heading_level = int(value["Heading"]["level"][1:])
             if action == _IGNORE:
                 continue
+            if name == "Heading":
+                heading_level = int(value["Heading"]["level"][1:])
+            if skip:
+                if action >= _HIDDEN or action == _IMAGE or (action == _LINK and value["Link"]["link_type"] in _AUTO):
+                    skip += 1
+                continue
             if action == _LINK:
-                if value["Link"]["link_type"] in ("Autolink", "Email"):
+                link = value["Link"]
+                if link["link_type"] in _AUTO:
                     # The link text is the URL itself: one space stands in for it.
                     in_autolink = True
                     skip += 1
-                    if skip == 1:
-                        start = rng["start"]
-                        end = rng["end"]
-                        if locate is not None:
-                            start = locate(start)[0]
-                            end, low, high, extra = locate(end)
-                        add_piece(space_piece(pos, start, end - start))
-                        add_part(" ")
-                        pos += 1
+                    start, end = _span(rng, locate)
+                    add_piece(space_piece(pos, start, end - start))
+                    add_part(" ")
+                    pos += 1
+                elif link["title"]:
+                    _title(text, rng, locate, link["title"], pending)
                 continue
             if action == _IMAGE:
-                skip += 1
+                images.append((len(parts), len(pieces), pos, _span(rng, locate), value["Image"]["title"]))
                 continue
             if parts:  # text directly in a tight list item, before a nested block
-                _flush(parts, pieces, "list_item" if items else "paragraph", emit)
+                _flush(parts, pieces, "list_item" if items else "paragraph", emit, pending)
                 pos = 0
+            if action == _HIDDEN and mdx and name == "CodeBlock" and value["CodeBlock"] == "Indented":
+                action = _BLOCK  # MDX has no indented code: indented lines are prose (JSX children)
+                indented_code = True
             if action == _ITEM:
                 items += 1
-            elif action == _HIDDEN:
+            elif action == _TABLE:
+                if name == "TableHead":
+                    table_head = True
+                elif name == "TableRow":
+                    cell, row_header = 0, None
+                elif name == "TableCell":
+                    cell += 1
+            elif action == _QUOTE:
+                quotes += 1
+            elif action >= _HIDDEN:
                 skip += 1
-                if skip == 1 and name != "MetadataBlock":
-                    start = rng["start"]
-                    end = rng["end"]
-                    if locate is not None:
-                        start = locate(start)[0]
-                        end, low, high, extra = locate(end)
-                    if name == "HtmlBlock":
+                start, end = _span(rng, locate)
+                if name == "HtmlBlock":
+                    if quotes or _only_a_comment(text, start, end):
+                        # (inside a quote the "> " prefixes are in the range: only its comments are sure)
                         comments.extend(html_comments(text, start, end))
                     else:
-                        code.append((start, end))
+                        if html_reader is None:
+                            html_reader = HtmlReader(text, options)
+                        html_reader.read(start, end)
+                        segments.extend(html_reader.segments)
+                        comments.extend(html_reader.comments)
+                        html_reader.segments.clear()
+                        html_reader.comments.clear()
+                elif name == "MetadataBlock":
+                    segments.extend(front_matter(text, start, end, value["MetadataBlock"], options))
             continue
 
         value = event.get("End")
         if value is None:
-            if skip:
-                continue
             html = event.get("InlineHtml")
+            if skip:
+                if html is not None and inline_hidden and _closes(html, inline_hidden):
+                    inline_hidden = ""
+                    skip -= 1
+                continue
             if html is not None or "Code" in event or "InlineMath" in event:
                 # Removed, but a space keeps the neighbouring words apart.
-                start = rng["start"]
-                end = rng["end"]
-                if locate is not None:
-                    start = locate(start)[0]
-                    end, low, high, extra = locate(end)
-                if html is None:
-                    code.append((start, end))
-                elif html.startswith("<!--"):
-                    comments.extend(html_comments(text, start, end))
+                start, end = _span(rng, locate)
+                if html is not None:
+                    if html.startswith("<!--"):
+                        comments.extend(html_comments(text, start, end))
+                    elif html[1:2].isalpha():
+                        tag = inline_tag(text, start, end)
+                        if tag is not None:
+                            tag_name, found, closed = tag
+                            pending.extend(found)
+                            if tag_name in HIDDEN and not closed:  # <code>, <script>... inline
+                                inline_hidden = tag_name
+                                skip += 1
                 add_piece(space_piece(pos, start, end - start))
                 add_part(" ")
                 pos += 1
@@ -335,13 +385,32 @@ def _parse(text: str, options: ReadOptions, mdx: bool) -> Parsed:  # noqa: C901 
         action = action_of(name, _BLOCK)
         if action == _IGNORE:
             continue
-        if action == _LINK:
-            if in_autolink:
-                in_autolink = False
+        if indented_code and name == "CodeBlock":
+            action = _BLOCK
+            indented_code = False
+        if skip:
+            if action >= _HIDDEN or action == _IMAGE or (action == _LINK and in_autolink):
                 skip -= 1
+                if action == _LINK and not skip:
+                    in_autolink = False
+            continue
+        if action == _LINK:
             continue
         if action == _IMAGE:
-            skip -= 1
+            # The alt text becomes an attribute segment of its own; a space stands in for the image.
+            mark_parts, mark_pieces, mark_pos, (start, end), title = images.pop()
+            alt = finish(parts[mark_parts:], [(a - mark_pos, b, c, d) for a, b, c, d in pieces[mark_pieces:]],
+                         "attribute")
+            if alt is not None:
+                pending.append(alt)
+            if title:
+                _title(text, rng, locate, title, pending)
+            del parts[mark_parts:]
+            del pieces[mark_pieces:]
+            pos = mark_pos
+            add_piece(space_piece(pos, start, end - start))
+            add_part(" ")
+            pos += 1
             continue
         if parts:
             # A block ends: finish its segment (inline: this runs once per segment).
@@ -356,28 +425,87 @@ def _parse(text: str, options: ReadOptions, mdx: bool) -> Parsed:  # noqa: C901 
                     next_hint = hints[hint_index]
                 # CPython's strip() returns the very same object when there is nothing
                 # to strip; elsewhere this just takes the (correct) slow path.
+                header = row_header if kind == "table_cell" and cell > 1 and not table_head else None
                 if next_hint < src_end or seg_text.strip() is not seg_text:
-                    segment = finish_text(seg_text, pieces, kind, next_hint < src_end, heading_level)
-                    if segment is not None:
-                        emit(segment)
+                    segment = finish_text(seg_text, pieces, kind, next_hint < src_end, heading_level, header)
                 elif kind == "heading":
-                    emit(build(seg_text, pieces, kind, heading_level))
-                else:  # build(), inlined: this runs once per segment
-                    emit(new_segment(seg_text, tuple(map(make_piece, pieces)), kind))
+                    segment = Heading(seg_text, tuple(pieces), heading_level)
+                else:  # finish_text(), inlined: this runs once per segment
+                    segment = new_segment(seg_text, tuple(pieces), kind, header)
+                if segment is not None:
+                    emit(segment)
+                    if cell == 1 and kind == "table_cell" and not table_head:
+                        row_header = segment.text
             parts.clear()
             pieces.clear()
             pos = 0
+        if pending:
+            segments.extend(pending)
+            pending.clear()
         if action == _ITEM:
             items -= 1
-        elif action == _HIDDEN:
-            skip -= 1
+        elif action == _QUOTE:
+            quotes -= 1
+        elif name == "TableHead":
+            table_head = False
 
-    if parts:
-        _flush(parts, pieces, "paragraph", emit)
-    if mdx and "{/*" in text:
-        comments.extend(mdx_comments(text, code))
-        comments.sort()
+    if parts or pending:
+        _flush(parts, pieces, "paragraph", emit, pending)
+    if scan is not None:
+        return _merge_mdx(segments, comments, scan)
     return Parsed(segments, comments)
+
+
+def _merge_mdx(segments: list[Segment], comments: list[Comment], scan: MdxScan) -> Parsed:
+    """Markdown segments with masked runs cut out, merged by position with the props."""
+    kept = []
+    for segment in segments:
+        if MASK in segment.text or (segment.row_header is not None and MASK in segment.row_header):
+            unmasked = unmask(segment)
+            if unmasked is not None:
+                kept.append(unmasked)
+        else:
+            kept.append(segment)
+    merged = list(heapq.merge(kept, scan.segments, key=_start))
+    return Parsed(merged, sorted(comments + scan.comments))
+
+
+def _start(segment: Segment) -> int:
+    return segment.pieces[0][1]
+
+
+def _span(rng: dict[str, int], locate: Callable[[int], tuple[int, int, int, int]] | None) -> tuple[int, int]:
+    """The code-point range of a pyromark byte range (off the hot path: no cached run)."""
+    if locate is None:
+        return rng["start"], rng["end"]
+    return locate(rng["start"])[0], locate(rng["end"])[0]
+
+
+def _title(
+    text: str, rng: dict[str, int], locate: Callable[[int], tuple[int, int, int, int]] | None,
+    title: str, pending: list[Segment],
+) -> None:
+    """A link's or image's title (a tooltip) as an attribute segment, when it is written as
+    is inside the link's own source (a reference link's title stands elsewhere: not read)."""
+    start, end = _span(rng, locate)
+    at = text.rfind(title, start, end)
+    if at >= 0:
+        segment = finish([title], [(0, at, len(title), len(title))], "attribute")
+        if segment is not None:
+            pending.append(segment)
+
+
+def _only_a_comment(text: str, start: int, end: int) -> bool:
+    """Whether the HTML block text[start:end] is one comment and nothing else (a common case)."""
+    if not text.startswith("<!--", start):
+        return False
+    close = text.find("-->", start + 2, end)
+    return close >= 0 and not text[close + 3 : end].strip()
+
+
+def _closes(html: str, name: str) -> bool:
+    """Whether inline HTML `html` is the end tag of element `name`."""
+    return html[:2] == "</" and html[2 : 2 + len(name)].lower() == name and not html[2 + len(name)].isalnum()
 
 
 def _url_hints(text: str) -> list[int]:
@@ -397,11 +525,16 @@ def _url_hints(text: str) -> list[int]:
 
 
 def _flush(
-    parts: list[str], pieces: list[RawPiece], kind: SegmentKind, emit: Callable[[Segment], None]
+    parts: list[str], pieces: list[RawPiece], kind: SegmentKind, emit: Callable[[Segment], None],
+    pending: list[Segment],
 ) -> None:
-    """Finish the current segment (slow path: always scans for URLs) and reset collectors."""
-    segment = finish(parts, pieces, kind)
+    """Finish the current segment (slow path: always scans for URLs), then the segments met
+    inside it (alt texts, titles), and reset the collectors."""
+    segment = finish(parts, pieces, kind) if parts else None
     if segment is not None:
+        emit(segment)
+    for segment in pending:
         emit(segment)
     parts.clear()
     pieces.clear()
+    pending.clear()

@@ -16,7 +16,7 @@ import re
 from collections.abc import Iterator
 from typing import NamedTuple
 
-from factlint.documents._segments import RawPiece
+from factlint.documents.model import RawPiece
 
 # One tag, comment or declaration starting at "<". Attribute values in quotes may hold ">";
 # possessive repetition keeps a tag that never closes from backtracking.
@@ -198,21 +198,32 @@ def decode_into(
 
 
 def newlines_into(
-    text: str, start: int, end: int, parts: list[str], pieces: list[RawPiece], pos: int
+    text: str, start: int, end: int, parts: list[str], pieces: list[RawPiece], pos: int, entities: bool = True
 ) -> int:
-    """Like `decode_into`, also turning each CRLF and lone CR into one "\\n" (every format's
-    segments hold line breaks as "\\n"), mapped onto its source."""
+    """Like `decode_into` (without decoding when `entities` is false), also turning each CRLF
+    and lone CR into one "\n" (every format's segments hold line breaks as "\n"), mapped onto
+    its source."""
+    add = decode_into if entities else _copy_into
     if text.find("\r", start, end) < 0:
-        return decode_into(text, start, end, parts, pieces, pos)
+        return add(text, start, end, parts, pieces, pos)
     kept = start
     for m in _CR.finditer(text, start, end):
         a, b = m.span()
-        pos = decode_into(text, kept, a, parts, pieces, pos)
+        pos = add(text, kept, a, parts, pieces, pos)
         parts.append("\n")
         pieces.append((pos, a, 1, 2 if b - a == 2 else 0))  # a lone CR: an empty range at itself
         pos += 1
         kept = b
-    return decode_into(text, kept, end, parts, pieces, pos)
+    return add(text, kept, end, parts, pieces, pos)
+
+
+def _copy_into(text: str, start: int, end: int, parts: list[str], pieces: list[RawPiece], pos: int) -> int:
+    n = end - start
+    if n > 0:
+        parts.append(text[start:end])
+        pieces.append((pos, start, n, n))
+        return pos + n
+    return pos
 
 
 _CR = re.compile(r"\r\n?")

@@ -4,9 +4,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Iterable
 from dataclasses import dataclass, field
-from functools import partial
 from typing import Literal, NamedTuple
 
 _INF = float("inf")
@@ -26,27 +24,24 @@ SegmentKind = Literal[
 ]
 
 
-class Piece(NamedTuple):
-    """A run of segment text that came from one contiguous range of the source.
+RawPiece = tuple[int, int, int, int]
+"""`(seg_start, src_start, seg_len, src_len)`: how a run of segment text maps to the source (see Piece)."""
 
+
+class Piece(NamedTuple):
+    """The fields of a RawPiece, by name: `Piece(*segment.pieces[0]).src_start`.
+
+    A piece is a run of segment text that came from one contiguous range of the source.
     When `seg_len == src_len` the run maps character for character. Otherwise (an HTML
-    entity, a Markdown escape, a space standing in for removed code) the whole run maps
-    onto the whole source range. A NamedTuple because readers create one per text run
-    and construction cost shows up in the throughput budget.
+    entity, a Markdown escape, a space standing in for removed code, "\n" for a CRLF) the
+    whole run maps onto the whole source range. Segments hold plain tuples, not Pieces:
+    readers make one per run of text, and a NamedTuple costs a Python-level call each.
     """
 
     seg_start: int
     src_start: int
     seg_len: int
     src_len: int
-
-
-_make_piece = partial(tuple.__new__, Piece)  # C-level; NamedTuple.__new__ is Python
-
-
-def make_pieces(raw: Iterable[tuple[int, int, int, int]]) -> tuple[Piece, ...]:
-    """Piece objects from `(seg_start, src_start, seg_len, src_len)` tuples, in order."""
-    return tuple(map(_make_piece, raw))
 
 
 class Comment(NamedTuple):
@@ -80,11 +75,11 @@ class Segment:
     """
 
     text: str
-    pieces: tuple[Piece, ...]  # sorted by seg_start, covering `text` without gaps
+    pieces: tuple[RawPiece, ...]  # sorted by seg_start, covering `text` without gaps
     kind: SegmentKind = "paragraph"
     row_header: str | None = None
 
-    def _piece_at(self, index: int) -> Piece:
+    def _piece_at(self, index: int) -> RawPiece:
         # Pieces are tuples starting with seg_start: (index, inf) sorts after every
         # piece that starts at or before index.
         pieces = self.pieces
@@ -116,7 +111,7 @@ class Heading(Segment):
 
     level: int = 1
 
-    def __init__(self, text: str, pieces: tuple[Piece, ...], level: int) -> None:
+    def __init__(self, text: str, pieces: tuple[RawPiece, ...], level: int) -> None:
         _set(self, "text", text)
         _set(self, "pieces", pieces)
         _set(self, "kind", "heading")

@@ -11,10 +11,10 @@ from __future__ import annotations
 
 import re
 
-from factlint.documents._segments import RawPiece, finish
+from factlint.documents._segments import finish
 from factlint.documents.comments import directive_lines
 from factlint.documents.fields import DEFAULT_OPTIONS, ReadOptions
-from factlint.documents.model import Parsed, Segment, SegmentKind
+from factlint.documents.model import Parsed, RawPiece, Segment, SegmentKind
 
 # A line and its line break (CRLF, CR or LF; none at the end of the text).
 _LINE = re.compile(r"([^\r\n]*)(\r\n|\r|\n|\Z)")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from factlint.documents import Document, Segment
+from factlint.documents import Document, Piece, Segment
 
 WORD = re.compile(r"\w+")
 
@@ -27,7 +27,9 @@ def check_pieces(segment: Segment, source: str) -> None:
     assert segment.text, "empty segments are dropped"
     assert not segment.text.isspace()
     expected_start = 0
-    for piece in segment.pieces:
+    for raw in segment.pieces:
+        assert type(raw) is tuple and len(raw) == 4
+        piece = Piece(*raw)
         assert piece.seg_start == expected_start, (segment, piece)
         assert piece.seg_len > 0
         assert 0 <= piece.src_start <= piece.src_start + piece.src_len <= len(source)
@@ -53,9 +55,9 @@ def check_document(document: Document) -> None:
 
 
 def _is_linear(segment: Segment, start: int, end: int) -> bool:
-    for piece in segment.pieces:
-        overlaps = piece.seg_start < end and start < piece.seg_start + piece.seg_len
-        if overlaps and piece.seg_len != piece.src_len:
+    for seg_start, _, seg_len, src_len in segment.pieces:
+        overlaps = seg_start < end and start < seg_start + seg_len
+        if overlaps and seg_len != src_len:
             return False
     return True
 

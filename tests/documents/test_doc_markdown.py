@@ -24,6 +24,7 @@ def test_blocks_become_segments_with_their_kind() -> None:
         ("paragraph", "A paragraph with strong and struck words."),
         ("list_item", "first item"),
         ("list_item", "second link text"),
+        ("attribute", "title"),  # the link's title (a tooltip)
         ("paragraph", "Quoted claim."),
         ("table_cell", "Drug"),
         ("table_cell", "Claim"),
@@ -51,32 +52,33 @@ def test_setext_heading_loose_and_nested_lists_and_footnotes() -> None:
     ]
 
 
-def test_code_html_front_matter_and_urls_are_not_prose() -> None:
+def test_code_comments_and_urls_are_not_prose_but_what_a_reader_sees_is() -> None:
     document = md(
-        "---\ntitle: Ketamine cures depression\n---\n\n"
+        "---\ntitle: Ketamine cures depression\nslug: cures\n---\n\n"
         "Intro `ketamine cures` text.\n\n"
         "```\nketamine cures depression\n```\n\n"
         "    indented cures\n\n"
-        "<div>\ncures in html\n</div>\n\n"
-        "Inline <span class=\"cures\">kept</span> <!-- cures --> end.\n\n"
+        "<div>\nvisible in html\n<script>cures()</script>\n</div>\n\n"
+        "Inline <span class=\"cures\">kept</span> <!-- cures --> end <code>cures</code> done.\n\n"
         "Auto <https://cures.example/cures> and bare https://example.com/cures-all, "
-        "www.cures.org and [label](https://cures.example \"cures title\").\n\n"
-        "![cures alt](cures.png)\n\n"
-        "+++\nnot = \"front matter here\"\n+++\n"
+        "www.cures.org and [label](https://cures.example \"link title\").\n\n"
+        "![image alt](cures.png)\n"
     )
-    text = all_text(document)
-    assert "cures" not in text
-    assert texts(document)[:3] == [
-        "Intro   text.",
-        "Inline  kept    end.",
+    assert kinds(document) == [
+        ("title", "Ketamine cures depression"),
+        ("paragraph", "Intro   text."),
+        ("paragraph", "visible in html"),
+        ("paragraph", "Inline  kept    end   done."),
         # autolink, bare URL and www. URL: one space each, so the words stay apart
-        "Auto   and bare  ,   and label.",
+        ("paragraph", "Auto   and bare  ,   and label."),
+        ("attribute", "link title"),
+        ("attribute", "image alt"),
     ]
 
 
-def test_pluses_front_matter_at_start_is_skipped() -> None:
-    document = md("+++\ntitle = \"cures\"\n+++\n\nBody.\n")
-    assert texts(document) == ["Body."]
+def test_pluses_front_matter_at_start_is_read_for_its_fields() -> None:
+    document = md("+++\ntitle = \"cures\"\nslug = \"x\"\n+++\n\nBody.\n")
+    assert kinds(document) == [("title", "cures"), ("paragraph", "Body.")]
 
 
 def test_removed_inline_code_is_one_space_mapped_to_the_code() -> None:

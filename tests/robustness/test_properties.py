@@ -73,8 +73,8 @@ def check(text: str, fmt: str) -> None:
         starts = [0] + [m.end() for m in re.finditer(r"\r\n?|\n", text)]
         assert starts[finding.line - 1] + finding.column - 1 == finding.start
     for segment in document.segments:
-        for piece in segment.pieces:
-            assert 0 <= piece.src_start <= piece.src_start + piece.src_len <= len(text)
+        for _, src_start, _, src_len in segment.pieces:
+            assert 0 <= src_start <= src_start + src_len <= len(text)
 
 
 @PROFILE
