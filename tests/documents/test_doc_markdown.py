@@ -1,6 +1,6 @@
 from __future__ import annotations
 
-from documents_support import all_text, check_document, kinds, span_of, texts
+from documents_support import check_document, kinds, span_of, texts
 
 from factlint.documents import parse_document
 
