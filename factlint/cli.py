@@ -99,7 +99,7 @@ def _use_color(flag: bool | None) -> bool:
         return flag
     if os.environ.get("NO_COLOR"):  # https://no-color.org: any non-empty value disables colour
         return False
-    return sys.stdout.isatty()
+    return sys.stdout is not None and sys.stdout.isatty()
 
 
 _SLICE = 1 << 16
@@ -110,6 +110,8 @@ def _emit(text: str) -> None:
     # means "findings" in our contract; 141 is what Unix tools report for it (128 + SIGPIPE).
     # Write in slices: Linux reports a reader that left during ONE big write as a short write,
     # not as EPIPE, so a single write would hide the closed pipe.
+    if sys.stdout is None:  # started with descriptor 1 closed (`factlint check . >&-`)
+        raise UsageError("standard output is closed: the report cannot be written")
     try:
         for start in range(0, len(text), _SLICE):
             sys.stdout.write(text[start : start + _SLICE])
@@ -411,7 +413,8 @@ def run(argv: Sequence[str] | None = None) -> int:
     try:
         result = cli.main(args=list(argv) if argv is not None else None, prog_name="factlint",
                           standalone_mode=False)
-        sys.stdout.flush()
+        if sys.stdout is not None:
+            sys.stdout.flush()
         return result if isinstance(result, int) else EXIT_CLEAN
     except click.ClickException as exc:  # usage errors: click prints usage + message
         exc.show()

@@ -1,33 +1,40 @@
-"""Shared fixtures. CLI tests run factlint as a real subprocess, the way users and CI run it."""
+"""Shared fixtures and test options.
+
+- `run_cli(*args, cwd=tmp_path, input=None, env=None)` runs the command line in this process (fast);
+  `run_cli_subprocess(...)` runs it as a real process, for the few tests that need one. Both return a
+  `cli_harness.CliRun` (`code`, `out`/`err` bytes, `stdout`/`stderr` text; `code, out, err = ...`).
+- Tests marked `slow` (scale, long property runs, whole-tool integration) run only with
+  `FACTLINT_SLOW_TESTS=1` (or `CI=true`); `.ci/run` sets it, so CI runs the full suite. Every other
+  skip says what to install or set to run it.
+- tests/project.py says where the reference material is (`needs_shared` skips a test without it).
+"""
 
 from __future__ import annotations
 
 import os
-import subprocess
-import sys
-from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
+from cli_harness import CliRun, run_in_process, run_subprocess
 
-REPO = Path(__file__).resolve().parent.parent
-
-
-@dataclass(frozen=True)
-class CliResult:
-    code: int
-    stdout: str
-    stderr: str
-
-    def __iter__(self):  # allows `code, out, err = run_cli(...)`
-        return iter((self.code, self.stdout, self.stderr))
+SLOW_ENV = "FACTLINT_SLOW_TESTS"
 
 
-def cli_env() -> dict[str, str]:
-    """The user's environment minus anything that changes factlint's output."""
-    env = {k: v for k, v in os.environ.items() if k not in ("NO_COLOR", "FORCE_COLOR", "FACTLINT_DEBUG")}
-    env["PYTHONIOENCODING"] = "utf-8"
-    return env
+def slow_tests_enabled() -> bool:
+    return os.environ.get(SLOW_ENV) == "1" or os.environ.get("CI", "").lower() == "true"
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    config.addinivalue_line("markers", f"slow: scale and whole-tool tests; run with {SLOW_ENV}=1 (CI does)")
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    if slow_tests_enabled():
+        return
+    skip = pytest.mark.skip(reason=f"slow test: set {SLOW_ENV}=1 to run it (CI does)")
+    for item in items:
+        if "slow" in item.keywords:
+            item.add_marker(skip)
 
 
 @pytest.fixture(scope="session", autouse=True)
@@ -36,28 +43,26 @@ def _rulebook_cache_in_a_temporary_folder(tmp_path_factory: pytest.TempPathFacto
     os.environ["FACTLINT_CACHE_DIR"] = str(tmp_path_factory.mktemp("factlint-cache"))
 
 
-@pytest.fixture(name="cli_env")
-def cli_env_fixture() -> dict[str, str]:
-    return cli_env()
+@pytest.fixture
+def run_cli(tmp_path: Path):
+    """run_cli(*args, cwd=tmp_path, input=None, env=None) -> CliRun, in this process.
+
+    Standard input is empty (as when closed in CI) unless `input` (text or bytes) is given.
+    """
+
+    def run(*args: str, cwd: Path | None = None, input: str | bytes | None = None,
+            env: dict[str, str] | None = None) -> CliRun:
+        return run_in_process(*args, cwd=cwd or tmp_path, input=input, env=env)
+
+    return run
 
 
 @pytest.fixture
-def run_cli(tmp_path: Path):
-    """run_cli(*args, cwd=tmp_path, input=None) -> CliResult(code, stdout, stderr).
+def run_cli_subprocess(tmp_path: Path):
+    """run_cli_subprocess(*args, cwd=tmp_path, input=None, env=None, timeout=120) -> CliRun."""
 
-    Standard input is closed (as in CI) unless `input` is given.
-    """
-
-    def run(*args: str, cwd: Path | None = None, input: str | None = None, timeout: float = 120) -> CliResult:
-        proc = subprocess.run(
-            [sys.executable, "-m", "factlint", *args],
-            cwd=cwd or tmp_path,
-            input=input.encode("utf-8") if input is not None else None,
-            stdin=subprocess.DEVNULL if input is None else None,
-            capture_output=True,
-            env=cli_env(),
-            timeout=timeout,
-        )
-        return CliResult(proc.returncode, proc.stdout.decode("utf-8"), proc.stderr.decode("utf-8"))
+    def run(*args: str, cwd: Path | None = None, input: str | bytes | None = None,
+            env: dict[str, str] | None = None, timeout: float = 120) -> CliRun:
+        return run_subprocess(*args, cwd=cwd or tmp_path, input=input, env=env, timeout=timeout)
 
     return run

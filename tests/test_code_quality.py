@@ -13,6 +13,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 ROOT = Path(__file__).resolve().parents[1]
 
 
@@ -22,6 +24,7 @@ def _run(*args: str) -> subprocess.CompletedProcess[str]:
     )
 
 
+@pytest.mark.slow  # a few seconds; ruff below gives the quick feedback
 def test_mypy_is_clean() -> None:
     done = _run("mypy", "--cache-dir", os.devnull, "factlint", "bench")
     assert done.returncode == 0, f"mypy found problems:\n{done.stdout}{done.stderr}"

@@ -11,6 +11,7 @@ import re
 from pathlib import Path
 
 import pytest
+from project import SHARED, needs_shared
 
 from factlint.documents import parse_document
 from factlint.matching import Matcher
@@ -18,7 +19,7 @@ from factlint.rulebook import iter_rule_examples, load_rulebook
 
 RULEBOOK = load_rulebook()
 MATCHER = Matcher(RULEBOOK)
-REFERENCE = Path(__file__).resolve().parent.parent.parent / "shared" / "reference" / "domain-facts.md"
+REFERENCE = (SHARED or Path("/nonexistent")) / "reference" / "domain-facts.md"
 CASES = [
     pytest.param(rule.id, sentence, flag, id=f"{rule.id}-{'flag' if flag else 'pass'}-{sentence[:40]}")
     for rule, sentence, flag in iter_rule_examples(RULEBOOK)
@@ -65,7 +66,7 @@ def test_reference_sheet_facts_cite_number_and_address() -> None:
             assert fact.ref is None, f"{fact.id}: seed facts cite the seed, not the sheet"
 
 
-@pytest.mark.skipif(not REFERENCE.is_file(), reason="shared/reference not present")
+@needs_shared
 def test_no_fact_rests_on_an_item_the_sheet_marks_not_found() -> None:
     sheet = REFERENCE.read_text(encoding="utf-8")
     items = dict(re.findall(r"^- (F\d+)\. (.*?)(?=^- F\d+\.|^## |\Z)", sheet, flags=re.M | re.S))

@@ -34,7 +34,8 @@ def _why_no_browser() -> str | None:
     return None
 
 
-pytestmark = pytest.mark.skipif(_why_no_browser() is not None, reason=_why_no_browser() or "")
+pytestmark = [pytest.mark.slow,  # starts a browser: ~10 s for the module
+              pytest.mark.skipif(_why_no_browser() is not None, reason=_why_no_browser() or "")]
 
 
 @pytest.fixture(scope="module")

@@ -4,8 +4,6 @@ from __future__ import annotations
 
 import json
 import re
-import subprocess
-import sys
 from pathlib import Path
 
 from cli_support import CLAIM, COMPLIANT, write
@@ -141,15 +139,3 @@ def test_select_and_ignore_flags(run_cli, drafts):
     code, out, _ = run_cli("check", "drafts/claims.md", "--select", rule, "--severity", f"{rule}=info")
     assert code == 0 and {h["rule"] for h in heads(out)} == {rule}
     assert {h["sev"] for h in heads(out)} == {"info"}
-
-
-def test_closed_pipe_ends_quietly(tmp_path, cli_env):
-    write(tmp_path / "big.txt", (CLAIM + "\n") * 3000)
-    proc = subprocess.run(
-        ["bash", "-c", f'"{sys.executable}" -m factlint check big.txt | head -1; exit "${{PIPESTATUS[0]}}"'],
-        cwd=tmp_path, capture_output=True, env=cli_env, stdin=subprocess.DEVNULL, timeout=120,
-    )
-    assert proc.stderr.decode() == ""
-    assert proc.returncode == 141  # the documented "reader went away" code, not 1 ("findings")
-    assert proc.stdout.decode().count("\n") == 1
-    assert proc.stdout.decode().startswith("big.txt:1:")

@@ -21,7 +21,7 @@ def rules_found(run_cli, *args, cwd=None) -> list[str]:
     return [f["rule"] for f in json.loads(out)["findings"]]
 
 
-@pytest.mark.skipif(shutil.which("patch") is None, reason="needs the 'patch' program")
+@pytest.mark.skipif(shutil.which("patch") is None, reason="needs the 'patch' program (apt-get install patch)")
 def test_diff_applies_with_patch_and_leaves_nothing_for_those_rules(run_cli, tmp_path):
     write(tmp_path / "docs" / "a.md", f"# Spravato\n\n{BROAD}\n\n{YEAR}\n")
     write(tmp_path / "docs" / "b.txt", f"Intro.\r\n{BROAD}\r\nEnd.")  # CRLF, no final newline

@@ -56,7 +56,8 @@ def test_manifest_declares_both_hooks():
     assert hooks["factlint-rulebook"]["entry"] == "factlint validate-rules"
 
 
-@pytest.mark.skipif(shutil.which("git") is None, reason="needs git")
+@pytest.mark.slow  # builds a hook environment with pip: ~10 s
+@pytest.mark.skipif(shutil.which("git") is None, reason="needs git (apt-get install git)")
 def test_pre_commit_blocks_the_bad_draft_and_passes_the_fixed_one(tmp_path):
     env = {k: v for k, v in os.environ.items() if not k.startswith(("GIT_", "PRE_COMMIT", "VIRTUAL_ENV"))}
     env["PRE_COMMIT_HOME"] = str(tmp_path / "cache")  # a fresh hook environment, built from the snapshot

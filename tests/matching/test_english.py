@@ -70,6 +70,7 @@ def test_the_cached_copy_is_what_a_run_reads(cache_folder: Path) -> None:
     assert english.is_english_word("zebu") and not english.is_english_word("zebra")
 
 
+@pytest.mark.slow  # each variant loads the package's word list twice: ~1.5 s
 @pytest.mark.parametrize("damage", ["truncated", "edited", "not text", "unordered"])
 def test_a_damaged_entry_is_not_believed(cache_folder: Path, damage: str) -> None:
     truth = expected()

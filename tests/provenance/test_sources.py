@@ -8,14 +8,13 @@ import re
 from pathlib import Path
 
 import pytest
+from project import SHARED, needs_shared
 
 from factlint.errors import RulebookError
 from factlint.rulebook import load_rulebook
 
-SHARED = Path(__file__).resolve().parents[2].parent / "shared"
 SEED_NAME = re.compile(r"\d{3}_[0-9a-f]{16}\.txt|domain-facts\.md")
 BOOK = load_rulebook()
-needs_shared = pytest.mark.skipif(not SHARED.is_dir(), reason=f"{SHARED} (seeds and reference sheet) is not here")
 
 
 def _shared_text(name: str) -> str:

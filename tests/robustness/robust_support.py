@@ -2,50 +2,11 @@
 
 from __future__ import annotations
 
-import os
-import subprocess
-import sys
-from dataclasses import dataclass
-from pathlib import Path
-
-from file_support import write as write  # re-exported for the tests here
+from cli_harness import cli_env as cli_env  # re-exported for the tests here
+from file_support import write as write
 
 CLAIM = "Ketamine cures depression."
 MATCH = "cures depression"  # what FL401 matches in CLAIM
-SLOW = os.environ.get("FACTLINT_SLOW_TESTS") == "1"
-
-
-@dataclass(frozen=True)
-class CliRun:
-    code: int
-    out: bytes
-    err: bytes
-
-    @property
-    def stdout(self) -> str:
-        return self.out.decode("utf-8")
-
-    @property
-    def stderr(self) -> str:
-        return self.err.decode("utf-8")
-
-
-def cli_env(extra: dict[str, str] | None = None) -> dict[str, str]:
-    env = {k: v for k, v in os.environ.items() if k not in ("NO_COLOR", "FORCE_COLOR", "FACTLINT_DEBUG")}
-    env["PYTHONIOENCODING"] = "utf-8"
-    env.update(extra or {})
-    return env
-
-
-def run_factlint(*args: str, cwd: Path, stdin: bytes | None = None, timeout: float = 120,
-                 env: dict[str, str] | None = None) -> CliRun:
-    proc = subprocess.run(
-        [sys.executable, "-m", "factlint", *args], cwd=cwd, input=stdin,
-        stdin=subprocess.DEVNULL if stdin is None else None, capture_output=True,
-        env=cli_env(env), timeout=timeout,
-    )
-    assert b"Traceback" not in proc.stderr, proc.stderr.decode("utf-8", "replace")
-    return CliRun(proc.returncode, proc.stdout, proc.stderr)
 
 
 def span_text(text: str, finding: dict) -> str:

@@ -43,16 +43,16 @@ def site(tmp_path):
     [], ["--format", "json"], ["--format", "sarif"], ["--format", "github"], ["--format", "rdjsonl"],
     ["--format", "junit"], ["--diff"], ["--jobs", "2"], ["--exit-zero"], ["--strict"],
 ])
-def test_a_normal_run_changes_no_byte_and_no_mtime(factlint, site, tmp_path, args):
+def test_a_normal_run_changes_no_byte_and_no_mtime(run_cli, site, tmp_path, args):
     before = snapshot(tmp_path)
-    result = factlint("check", "site", *args)
+    result = run_cli("check", "site", *args)
     assert result.code in (0, 1, 2) and result.out
     assert snapshot(tmp_path) == before
 
 
-def test_write_baseline_writes_only_the_baseline(factlint, site, tmp_path):
+def test_write_baseline_writes_only_the_baseline(run_cli, site, tmp_path):
     before = snapshot(site)
-    assert factlint("check", "site", "--write-baseline", "baseline.json").code == 0
+    assert run_cli("check", "site", "--write-baseline", "baseline.json").code == 0
     assert snapshot(site) == before and (tmp_path / "baseline.json").is_file()
 
 
@@ -89,9 +89,9 @@ def test_fix_leaves_the_original_untouched_when_writing_fails(site, tmp_path, sc
     assert snapshot(tmp_path) == before  # same bytes, same mtimes, no temporary file left behind
 
 
-def test_fix_changes_only_the_fixed_file(factlint, site, tmp_path):
+def test_fix_changes_only_the_fixed_file(run_cli, site, tmp_path):
     before = snapshot(tmp_path)
-    result = factlint("check", "site", "--fix")
+    result = run_cli("check", "site", "--fix")
     assert "fixed 1 finding in 1 file" in result.stderr
     after = snapshot(tmp_path)
     changed = {name for name in before if before[name] != after.get(name)}

@@ -36,24 +36,24 @@ def binary_tree(tmp_path):
     return root
 
 
-def test_binary_files_are_skipped_with_their_reason_in_text_json_and_sarif(factlint, binary_tree, tmp_path):
+def test_binary_files_are_skipped_with_their_reason_in_text_json_and_sarif(run_cli, binary_tree, tmp_path):
     expected = {
         "site/draft.md": "binary file (ZIP archive)",
         "site/figure.png.md": "binary file (PNG image)",
         "site/leaflet.pdf.txt": "binary file (PDF document)",
         "site/nul.html": "binary file (contains NUL bytes)",
     }
-    text = factlint("check", "site", "--jobs", "1")
+    text = run_cli("check", "site", "--jobs", "1")
     assert text.code == 0, text.stderr  # skipped files do not change the exit code
     for path, reason in expected.items():
         assert f"skipped: {path} ({reason})" in text.stdout
     assert "1 file checked: no findings (4 skipped)" in text.stdout
 
-    data = json.loads(factlint("check", "site", "--format", "json").stdout)
+    data = json.loads(run_cli("check", "site", "--format", "json").stdout)
     assert {s["path"]: s["reason"] for s in data["skipped"]} == expected
     assert data["summary"]["skipped"] == 4 and data["summary"]["files_checked"] == 1
 
-    sarif = json.loads(factlint("check", "site", "--format", "sarif").stdout)
+    sarif = json.loads(run_cli("check", "site", "--format", "sarif").stdout)
     notes = sarif["runs"][0]["invocations"][0]["toolExecutionNotifications"]
     skipped = {n["locations"][0]["physicalLocation"]["artifactLocation"]["uri"]: n["message"]["text"]
                for n in notes if n["descriptor"]["id"] == "skipped"}
@@ -61,18 +61,18 @@ def test_binary_files_are_skipped_with_their_reason_in_text_json_and_sarif(factl
     assert sarif["runs"][0]["invocations"][0]["executionSuccessful"] is True
 
 
-def test_strict_makes_skipped_files_exit_2(factlint, binary_tree):
-    result = factlint("check", "site", "--strict")
+def test_strict_makes_skipped_files_exit_2(run_cli, binary_tree):
+    result = run_cli("check", "site", "--strict")
     assert result.code == 2
     assert "factlint: error: --strict: 4 files skipped" in result.stderr
     assert "skipped: site/draft.md (binary file (ZIP archive))" in result.stdout
-    assert factlint("check", "site/ok.md", "--strict").code == 0
+    assert run_cli("check", "site/ok.md", "--strict").code == 0
 
 
-def test_strict_from_the_configuration_file(factlint, binary_tree, tmp_path):
+def test_strict_from_the_configuration_file(run_cli, binary_tree, tmp_path):
     write(tmp_path / ".factlint.yaml", "strict: true\n")
-    assert factlint("check", "site").code == 2
-    assert factlint("check", "site", "--no-strict").code == 0
+    assert run_cli("check", "site").code == 2
+    assert run_cli("check", "site", "--no-strict").code == 0
 
 
 # --- encodings: decoded, with a warning where bytes were replaced or guessed; columns exact ------
@@ -93,7 +93,7 @@ ENCODED = [
 
 
 @pytest.mark.parametrize(("content", "warning", "decoded"), ENCODED)
-def test_encodings_decode_with_exact_columns_and_a_visible_warning(factlint, report, tmp_path, content,
+def test_encodings_decode_with_exact_columns_and_a_visible_warning(run_cli, report, tmp_path, content,
                                                                    warning, decoded):
     write(tmp_path / "page.txt", content)
     code, data, _ = report("page.txt")
@@ -106,18 +106,18 @@ def test_encodings_decode_with_exact_columns_and_a_visible_warning(factlint, rep
     assert data["warnings"] == expected
     assert data["summary"]["warnings"] == len(expected)
 
-    text = factlint("check", "page.txt")
-    sarif = json.loads(factlint("check", "page.txt", "--format", "sarif").stdout)
+    text = run_cli("check", "page.txt")
+    sarif = json.loads(run_cli("check", "page.txt", "--format", "sarif").stdout)
     notes = [n for n in sarif["runs"][0]["invocations"][0]["toolExecutionNotifications"]
              if n["descriptor"]["id"] == "decoding-warning"]
     if warning:
         assert f"warning: page.txt: {warning}" in text.stdout
         assert "1 decoding warning" in text.stdout.splitlines()[-1]
         assert [n["message"]["text"] for n in notes] == [f"page.txt: {warning}"]
-        assert factlint("check", "page.txt", "--strict").code == 2
+        assert run_cli("check", "page.txt", "--strict").code == 2
     else:
         assert "warning:" not in text.stdout and notes == []
-        assert factlint("check", "page.txt", "--strict").code == 1
+        assert run_cli("check", "page.txt", "--strict").code == 1
 
 
 # --- line endings, tabs, emoji, combining characters ------------------------------------------
@@ -134,7 +134,7 @@ LAYOUTS = [
 
 @pytest.mark.parametrize("text", LAYOUTS)
 @pytest.mark.parametrize("suffix", [".md", ".txt", ".html"])
-def test_columns_count_code_points_in_every_format(factlint, report, tmp_path, text, suffix):
+def test_columns_count_code_points_in_every_format(run_cli, report, tmp_path, text, suffix):
     write(tmp_path / f"page{suffix}", text)
     code, data, _ = report(f"page{suffix}")
     assert code == 1, data
@@ -147,27 +147,27 @@ def test_columns_count_code_points_in_every_format(factlint, report, tmp_path, t
     assert span_text(text, finding) == MATCH
 
     # the same position, in the same unit, in text, SARIF and GitHub output
-    assert f"page{suffix}:{line}:{column}: FL401" in factlint("check", f"page{suffix}").stdout
-    sarif = json.loads(factlint("check", f"page{suffix}", "--format", "sarif").stdout)
+    assert f"page{suffix}:{line}:{column}: FL401" in run_cli("check", f"page{suffix}").stdout
+    sarif = json.loads(run_cli("check", f"page{suffix}", "--format", "sarif").stdout)
     assert sarif["runs"][0]["columnKind"] == "unicodeCodePoints"
     region = next(r for r in sarif["runs"][0]["results"] if r["ruleId"] == "FL401")
     region = region["locations"][0]["physicalLocation"]["region"]
     assert (region["startLine"], region["startColumn"], region["endColumn"]) == (line, column, column + len(MATCH))
-    github = factlint("check", f"page{suffix}", "--format", "github").stdout
+    github = run_cli("check", f"page{suffix}", "--format", "github").stdout
     assert f"line={line},col={column},endLine={line},endColumn={column + len(MATCH)}" in github
 
     # rdjsonl counts UTF-8 bytes, as reviewdog's format requires
-    rd = [json.loads(x) for x in factlint("check", f"page{suffix}", "--format", "rdjsonl").stdout.splitlines()]
+    rd = [json.loads(x) for x in run_cli("check", f"page{suffix}", "--format", "rdjsonl").stdout.splitlines()]
     rng = next(d for d in rd if d["code"]["value"] == "FL401")["location"]["range"]
     prefix = lines[line - 1][: column - 1]
     assert rng["start"]["column"] == len(prefix.encode("utf-8")) + 1
     assert rng["end"]["column"] == len(prefix.encode("utf-8")) + len(MATCH) + 1
 
 
-def test_empty_and_whitespace_only_files(factlint, tmp_path):
+def test_empty_and_whitespace_only_files(run_cli, tmp_path):
     for name, content in [("empty.md", b""), ("blank.html", b"\n\n\r\n"), ("bom.txt", codecs.BOM_UTF8),
                           ("bom16.md", codecs.BOM_UTF16_LE), ("spaces.md", b"   \t  ")]:
         write(tmp_path / "d" / name, content)
-    result = factlint("check", "d", "--strict")
+    result = run_cli("check", "d", "--strict")
     assert result.code == 0, result.stderr
     assert "5 files checked: no findings" in result.stdout

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 from hypothesis import HealthCheck, given, settings, strategies as st
-from robust_support import CLAIM, run_factlint, write
+from robust_support import CLAIM, write
 
 from factlint.checker import FileChecker
 from factlint.config import Settings
@@ -120,12 +120,12 @@ def test_results_do_not_depend_on_jobs(tmp_path, texts):
     assert one.notices == three.notices and one.files_checked == three.files_checked
 
 
-def test_jobs_give_the_same_bytes_from_the_command_line(tmp_path):
+def test_jobs_give_the_same_bytes_from_the_command_line(run_cli, tmp_path):
     for i in range(40):
         write(tmp_path / "site" / f"p{i:02}.md", f"# Page {i}\n\n{CLAIMS[i % len(CLAIMS)]}\n")
     write(tmp_path / "site" / "bin.md", b"PK\x03\x04zip")
     write(tmp_path / "site" / "latin.txt", f"Caf\xe9 {CLAIM}".encode("cp1252"))
-    outputs = {jobs: run_factlint("check", "site", "--format", "json", "--jobs", jobs, cwd=tmp_path).stdout
+    outputs = {jobs: run_cli("check", "site", "--format", "json", "--jobs", jobs).stdout
                for jobs in ("1", "2", "4")}
     assert outputs["1"] == outputs["2"] == outputs["4"]
     assert json.loads(outputs["1"])["summary"]["files_checked"] == 41

@@ -1,9 +1,10 @@
-"""Size and shape extremes: no crash, time linear in the input, memory bounded.
+"""Size and shape extremes: no crash, work linear in the input, memory bounded.
 
-Default runs use sizes that take a second or two and still tell linear from quadratic growth (a 2x
-input must not take anywhere near 4x the time). FACTLINT_SLOW_TESTS=1 adds the issue's full sizes: a
-50 MB Markdown file and 100,000 small files. Peak memory is the child's own maximum resident set size
-(os.wait4), so it measures factlint, not the test process.
+All of it is marked slow (FACTLINT_SLOW_TESTS=1, as CI runs it): the issue's full sizes, a 50 MB
+Markdown file and 100,000 small files, and the nesting and growth checks. factlint runs in a child
+process, whose own CPU time and peak resident set size come from os.wait4: they measure factlint, not
+the test process, and CPU time is far steadier than wall-clock time on a shared machine. A time limit
+on each child turns a hang into a failure.
 """
 
 from __future__ import annotations
@@ -16,7 +17,9 @@ import time
 from pathlib import Path
 
 import pytest
-from robust_support import CLAIM, MATCH, SLOW, cli_env, write
+from robust_support import CLAIM, MATCH, cli_env, write
+
+pytestmark = pytest.mark.slow
 
 BLOCK = """## Section {i}
 
@@ -41,19 +44,26 @@ def markdown_of_size(size: int) -> str:
 
 
 def measured(args: list[str], cwd: Path, timeout: float = 600) -> tuple[int, dict, float, int]:
-    """Run factlint; return (exit code, JSON report, seconds, peak RSS in MB of the factlint process)."""
+    """Run factlint; return (exit code, JSON report, CPU seconds, peak RSS in MB) of the factlint process."""
     out = cwd / "report.json"
     with out.open("wb") as sink:
-        start = time.perf_counter()
         proc = subprocess.Popen([sys.executable, "-m", "factlint", "check", "--format", "json", *args],
                                 cwd=cwd, stdout=sink, stderr=subprocess.PIPE, stdin=subprocess.DEVNULL,
                                 env=cli_env())
-        _, status, usage = os.wait4(proc.pid, 0)
-        seconds = time.perf_counter() - start
+        deadline = time.monotonic() + timeout
+        while True:
+            pid, status, usage = os.wait4(proc.pid, os.WNOHANG)
+            if pid:
+                break
+            if time.monotonic() > deadline:
+                proc.kill()
+                proc.wait()
+                pytest.fail(f"factlint {' '.join(args)} ran over {timeout} s")
+            time.sleep(0.02)
+        proc.returncode = os.waitstatus_to_exitcode(status)  # reaped here: Popen must not wait again
     stderr = proc.stderr.read().decode() if proc.stderr else ""
     assert "Traceback" not in stderr, stderr
-    code = os.waitstatus_to_exitcode(status)
-    return code, json.loads(out.read_text()), seconds, usage.ru_maxrss // 1024
+    return proc.returncode, json.loads(out.read_text()), usage.ru_utime + usage.ru_stime, usage.ru_maxrss // 1024
 
 
 def test_one_megabyte_line_without_newline(tmp_path):
@@ -61,11 +71,11 @@ def test_one_megabyte_line_without_newline(tmp_path):
     body = (sentence * (1_000_000 // len(sentence) + 1))[:1_000_000 - len(CLAIM) - 1] + " " + CLAIM
     for name in ("line.txt", "line.md", "line.html"):
         write(tmp_path / name, body)  # no trailing newline
-        code, data, seconds, rss = measured([name, "--select", "FL401", "-j", "1"], tmp_path)
+        code, data, _, rss = measured([name, "--select", "FL401", "-j", "1"], tmp_path, timeout=120)
         assert code == 1
         [finding] = data["findings"]
         assert (finding["line"], finding["column"]) == (1, body.index(MATCH) + 1)
-        assert seconds < 60 and rss < 500, (name, seconds, rss)
+        assert rss < 500, (name, rss)
 
 
 @pytest.mark.parametrize("name,content", [
@@ -79,32 +89,31 @@ def test_one_megabyte_line_without_newline(tmp_path):
 ])
 def test_ten_thousand_levels_of_nesting(tmp_path, name, content):
     write(tmp_path / name, content)
-    code, data, seconds, rss = measured([name, "--select", "FL401", "-j", "1"], tmp_path)
+    code, data, _, rss = measured([name, "--select", "FL401", "-j", "1"], tmp_path, timeout=120)
     assert code == 1 and data["problems"] == [], data["problems"]
     assert data["findings"] and all(f["text"] == MATCH for f in data["findings"])
-    assert seconds < 60 and rss < 1000, (seconds, rss)
+    assert rss < 1000, rss
 
 
 def test_markdown_time_grows_linearly(tmp_path):
-    small, large = (8_000_000, 16_000_000) if SLOW else (1_000_000, 2_000_000)
+    small, large = 8_000_000, 16_000_000
     write(tmp_path / "small.md", markdown_of_size(small))
     write(tmp_path / "large.md", markdown_of_size(large))
     measured(["small.md", "-j", "1"], tmp_path)  # warm the file cache and bytecode
     _, a, t_small, rss_small = measured(["small.md", "-j", "1"], tmp_path)
     _, b, t_large, rss_large = measured(["large.md", "-j", "1"], tmp_path)
     assert b["summary"]["findings"] >= 2 * a["summary"]["findings"] - 10
-    # Linear gives ~2x (less, with start-up time); quadratic would give ~4x. Generous for noisy CI.
+    # CPU time, linear: ~2x (less, with start-up time); quadratic would give ~4x.
     assert t_large / t_small < 3.2, (t_small, t_large)
     assert rss_large < 150 + rss_small * 3, (rss_small, rss_large)
 
 
-@pytest.mark.skipif(not SLOW, reason="50 MB file: set FACTLINT_SLOW_TESTS=1")
 def test_fifty_megabyte_markdown_file(tmp_path):
     write(tmp_path / "big.md", markdown_of_size(50_000_000))
     code, data, seconds, rss = measured(["big.md", "-j", "1"], tmp_path, timeout=900)
-    print(f"50 MB Markdown: {seconds:.1f} s, peak RSS {rss} MB, {data['summary']['findings']} findings")
+    print(f"50 MB Markdown: {seconds:.1f} s CPU, peak RSS {rss} MB, {data['summary']['findings']} findings")
     assert code == 1 and data["summary"]["files_checked"] == 1
-    assert seconds < 300 and rss < 3000
+    assert rss < 3000
 
 
 def _many_files(root: Path, count: int) -> None:
@@ -113,13 +122,12 @@ def _many_files(root: Path, count: int) -> None:
         write(root / f"{i // 1000:03d}" / f"page{i}.md", text)
 
 
-@pytest.mark.parametrize("count", [pytest.param(100_000, marks=pytest.mark.skipif(
-    not SLOW, reason="100,000 files: set FACTLINT_SLOW_TESTS=1")), 3_000])
+@pytest.mark.parametrize("count", [100_000, 3_000])
 def test_many_small_files(tmp_path, count):
     _many_files(tmp_path / "site", count)
     write(tmp_path / "site" / "broken.md", b"\x89PNG\r\n\x1a\nrest")
     code, data, seconds, rss = measured(["site", "--select", "FL401", "--jobs", "2"], tmp_path, timeout=900)
-    print(f"{count} files, --jobs 2: {seconds:.1f} s, peak RSS {rss} MB")
+    print(f"{count} files, --jobs 2: {seconds:.1f} s CPU (main process), peak RSS {rss} MB")
     assert code == 1
     assert data["summary"]["files_checked"] == count  # every file checked, none silently dropped
     assert data["summary"]["findings"] == count // 100

@@ -2,13 +2,11 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
+from project import SHARED, needs_shared
 
 from factlint.rulebook import Rulebook, load_rulebook
 
-SHARED = Path(__file__).resolve().parents[2].parent / "shared"
 SOURCE_FOLDERS = ("seeds", "reference")
 
 
@@ -27,10 +25,7 @@ def _collapse(text: str) -> str:
 
 
 def _source_text(name: str) -> str:
-    assert SHARED.is_dir(), (
-        f"the shared folder {SHARED} is missing: it holds the seed documents and reference sheet that "
-        "the facts' quotes are checked against"
-    )
+    assert SHARED is not None
     for folder in SOURCE_FOLDERS:
         path = SHARED / folder / name
         if path.is_file():
@@ -38,6 +33,7 @@ def _source_text(name: str) -> str:
     raise AssertionError(f"source file {name!r} is in neither {SHARED / 'seeds'} nor {SHARED / 'reference'}")
 
 
+@needs_shared
 def test_every_fact_quote_is_verbatim_in_its_source(rulebook: Rulebook) -> None:
     files = {fact.id: rulebook.sources[fact.source].file for fact in rulebook.facts.values()}
     texts = {name: _collapse(_source_text(name)) for name in set(files.values())}

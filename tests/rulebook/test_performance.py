@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from factlint.rulebook import load_rulebook
 
 RULES = 1000
@@ -49,6 +51,7 @@ def _rule(n: int) -> str:
 """
 
 
+@pytest.mark.slow  # parses 1,000 rules from YAML: a couple of seconds
 def test_a_thousand_rules_load(tmp_path: Path) -> None:
     _write_big_rulebook(tmp_path)
     book = load_rulebook([tmp_path], include_default=False)
