@@ -59,7 +59,7 @@ class FileChecker:
 
     def check_target(self, target: Target) -> FileOutcome:
         try:
-            document = read_document(target.path, target.display, target.format)
+            document = read_document(target.path, target.display, target.format, self.settings.read_options)
         except SkippedFile as skip:
             return FileOutcome(skipped=Skipped(target.display, skip.reason))
         except InputError as exc:
@@ -89,7 +89,7 @@ class FileChecker:
         else:
             text = content
         try:
-            document = parse_document(text, name, fmt)
+            document = parse_document(text, name, fmt, self.settings.read_options)
         except (RecursionError, MemoryError) as exc:
             return FileOutcome(problem=FileProblem(name, _too_complex(exc)))
         if warnings:

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path, PurePath
 from typing import Any, NoReturn
 
+from factlint.documents.fields import DEFAULT_OPTIONS, DEFAULT_TEXT_FIELDS, ReadOptions
 from factlint.documents.formats import DEFAULT_SUFFIXES
 from factlint.errors import ConfigError, RulebookError
 from factlint.findings import Severity
@@ -43,6 +44,9 @@ CONFIG = Section("configuration", (
         "per-file-ignores", label_key=None, any_key=Key("*", Kind.TEXT_LIST, min_items=1, comma_text=True))),
     Key("respect-gitignore", Kind.FLAG),
     Key("strict", Kind.FLAG),
+    Key("text-fields", Kind.TEXT_LIST),
+    Key("extend-text-fields", Kind.TEXT_LIST),
+    Key("mdx-props", Kind.TEXT_LIST),
 ), label_key=None)
 
 
@@ -71,6 +75,7 @@ class Settings:
     per_file_ignores: tuple[tuple[ExcludeGlob, tuple[str, ...]], ...] = ()
     respect_gitignore: bool = True  # skip files .gitignore'd when walking folders in a git work tree
     strict: bool = False  # skipped files and decoding warnings make the run exit 2
+    read_options: ReadOptions = DEFAULT_OPTIONS  # text-fields, mdx-props: which fields the readers read
 
 
 @dataclass(frozen=True, slots=True)
@@ -248,7 +253,17 @@ def merge(config: Mapping[str, Any], config_file: Path | None, flags: Flags, cwd
                                for glob, selectors in config.get("per-file-ignores", ())),
         respect_gitignore=config.get("respect-gitignore", True),
         strict=flags.strict if flags.strict is not None else config.get("strict", False),
+        read_options=_read_options(config),
     )
+
+
+def _read_options(config: Mapping[str, Any]) -> ReadOptions:
+    """`text-fields` replaces the default front-matter keys and meta names, `extend-text-fields` adds
+    to them; `mdx-props` names the MDX props read ("*": any prop whose value reads as prose)."""
+    if not any(k in config for k in ("text-fields", "extend-text-fields", "mdx-props")):
+        return DEFAULT_OPTIONS
+    fields = tuple(config.get("text-fields", DEFAULT_TEXT_FIELDS)) + tuple(config.get("extend-text-fields", ()))
+    return ReadOptions(text_fields=fields, mdx_props=tuple(config.get("mdx-props", DEFAULT_OPTIONS.mdx_props)))
 
 
 def load_settings(flags: Flags, cwd: Path | None = None) -> Settings:
