@@ -21,12 +21,17 @@ _LINE = re.compile(r"([^\r\n]*)(\r\n|\r|\n|\Z)")
 # A bullet at the start of a line: a symbol, or "-", "*", "+" followed by a space.
 BULLETS = "•◦▪▫‣⁃●○■□✓✔✗✘☑✅❌→➜➝➞➡➤►▶▸▹"
 _BULLET = re.compile(r"[ \t]*(?:[" + BULLETS + r"][ \t]*|[-*+–][ \t]+)")
+_ANY_BULLET = re.compile(r"^[ \t]*(?:[" + BULLETS + r"]|[-*+–][ \t])", re.M)
+# A line break followed by lines holding only white space (LF-only text).
+_BLANK_LINES = re.compile(r"\n(?:[^\S\n]*\n)+")
 
 
 def parse_text(text: str, options: ReadOptions = DEFAULT_OPTIONS) -> Parsed:
     """One "text" segment per paragraph, one "list_item" per bulleted line (with its indented
     continuation lines)."""
     comments = directive_lines(text)
+    if not comments and "\r" not in text and _ANY_BULLET.search(text) is None:
+        return Parsed(_paragraphs(text), [])  # the common case, without a loop over lines
     segments: list[Segment] = []
     directive_starts = {c.start for c in comments}
     block: list[tuple[int, int, int]] = []  # (content start, content end, line-break end) per line
@@ -54,6 +59,23 @@ def parse_text(text: str, options: ReadOptions = DEFAULT_OPTIONS) -> Parsed:
             break
     _emit(text, block, kind, segments)
     return Parsed(segments, comments)
+
+
+def _paragraphs(text: str) -> list[Segment]:
+    """The paragraphs of LF-only text without bullets or directives: one linear piece each."""
+    segments = []
+    start = 0
+    for match in _BLANK_LINES.finditer(text):
+        segment = finish([text[start : match.start()]], [(0, start, match.start() - start, match.start() - start)],
+                         "text") if match.start() > start else None
+        if segment is not None:
+            segments.append(segment)
+        start = match.end()
+    if len(text) > start:
+        segment = finish([text[start:]], [(0, start, len(text) - start, len(text) - start)], "text")
+        if segment is not None:
+            segments.append(segment)
+    return segments
 
 
 def _emit(text: str, block: list[tuple[int, int, int]], kind: SegmentKind, segments: list[Segment]) -> None:

@@ -95,3 +95,10 @@ def test_a_social_post_keeps_its_emoji_and_line_breaks() -> None:
     assert source[start:end] == "Ketamine therapy" and document.position(start) == (1, 41)
     start, _ = span_of(document, "#mentalhealth")
     assert document.position(start) == (2, 11)
+
+
+def test_with_and_without_carriage_returns_the_same_segments() -> None:
+    # LF-only text without bullets takes a faster path: it must agree with the line-by-line one.
+    source = "One\nparagraph here.\n\u00a0\t\nTwo.\n \n\nThree https://x.io/a end.\n"
+    assert texts(text(source)) == ["One\nparagraph here.", "Two.", "Three   end."]
+    assert texts(text(source.replace("\n", "\r\n"))) == texts(text(source))
