@@ -147,10 +147,10 @@ def test_file_that_vanishes_mid_run(run_cli, tmp_path, monkeypatch):
         write(tmp_path / "site" / name, CLAIM + "\n")
     real = checker.read_document
 
-    def vanishing(path, display, fmt=None):
+    def vanishing(path, display, *rest):
         if os.path.basename(path) == "b.md":
             os.remove(path)
-        return real(path, display, fmt)
+        return real(path, display, *rest)
 
     monkeypatch.setattr(checker, "read_document", vanishing)
     result = run_cli("check", "site", "--jobs", "1")
