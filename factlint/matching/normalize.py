@@ -3,6 +3,13 @@
 Two entry points that agree on their output: `normalize` (fast, whole string, no offsets; used
 to pre-filter every segment) and `normalize_with_map` (character by character, keeping for each
 output character the index of the input character it came from; used only on candidate segments).
+
+Evasions undone here, always keeping exact positions (a removed character has no output
+character; a folded one keeps its index): invisible characters inside a word ("cu\u2060res": format
+characters such as bidi isolates and tag characters, variation selectors, Hangul fillers) are
+removed, and in a token (a run of non-space characters) that also holds ASCII letters, letters that
+only look like Latin ones (Unicode TR39 confusables: Cyrillic "е" in "Kеtaminе", "с" in "сures")
+become the letter they imitate. A word wholly in another script ("кетамин") is left as it is.
 """
 
 from __future__ import annotations
@@ -13,14 +20,42 @@ from collections.abc import Sequence
 
 import regex
 
-# Characters unified or dropped before anything else. Dashes become "-", curly quotes straight.
+# Characters unified before anything else. Dashes become "-", curly quotes straight.
 _TRANSLATION: dict[int, str] = {
     **{ord(c): "-" for c in "\u2010\u2011\u2012\u2013\u2014\u2015\u2212\u2043\ufe58\ufe63\uff0d"},
     **{ord(c): "'" for c in "\u2018\u2019\u201a\u201b\u2032\u02bc\uff07"},
     **{ord(c): '"' for c in "\u201c\u201d\u201e\u201f\u2033\u00ab\u00bb"},
-    # zero-width space/joiners, word joiner, BOM, soft hyphen: invisible, so removed
-    **{ord(c): "" for c in "\u200b\u200c\u200d\u2060\ufeff\u00ad"},
 }
+
+# Invisible characters, removed: every format character (Cf: zero-width space and joiners, word
+# joiner, soft hyphen, BOM, bidi marks, embeddings, overrides and isolates U+2066-2069, invisible
+# operators, Mongolian vowel separator U+180E, tag characters U+E0000-E007F...), the combining
+# grapheme joiner, variation selectors (VS16 U+FE0F...), and the Hangul fillers (U+3164...) that
+# render as nothing. Not control characters: U+001F separates joined segments (prefilter.py).
+_INVISIBLE = re.compile(
+    "[\u00ad\u034f\u0600-\u0605\u061c\u06dd\u070f\u0890\u0891\u08e2\u115f\u1160\u17b4\u17b5"
+    "\u180b-\u180f\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u206f\u3164\ufe00-\ufe0f\ufeff"
+    "\uffa0\ufff9-\ufffb\U000110bd\U000110cd\U00013430-\U0001343f\U0001bca0-\U0001bca3"
+    "\U0001d173-\U0001d17a\U000e0000-\U000e0fff]+"
+)
+
+# Letters confusable with one ASCII letter (Unicode TR39 confusables.txt), after case folding and
+# NFKC, as `tools/confusables.py` prints them (minus the micro sign's "μ": "μg" is not "mg").
+_CONFUSABLE_FROM = (
+    'ıƍƽǀɑɡɣɩɪɯʀʋʏʝαβγεζηικνορστυχϝϳϻавгекмнорстухѕіјѡѵүһҽӏԁԍԛԝագ'
+    'զհոռստցքօഠဝყჿᎥᏂᏏᏧᑯᑲᕁᕽᖯᛁᴄᴏᴑᴜᴠᴡᴢᴦᶃᶌẝỿⲅⲏⲕⲙⲛⲟⲣⲥⲧⲩⲭⳑⵏꓒꓲꙇꜱꞙꞟꞵꬲꬵꬽꭇꭈ'
+    'ꭎꭒꭓꭚ𐊊𐌉𐐬𐐽𐑃𐑈𐓜𐓪𐓶𑜆𑜊𑜎𑜏𑣀𑣁𑣂𑣃𑣄𑣆𑣈𑣉𑣎𑣒𑣕𑣗𑣘𑣜𖼨'
+)
+_CONFUSABLE_TO = (
+    'igslagyiiwruyjabyezhikvopotuxfjmabrekmhopctyxsijwvyheidgqwwq'
+    'qhnnusgfoooyoihbddbxxblcoouvwzrgyfyrhkmnopctyxlldlisfubeforr'
+    'uuxylloclsrouvwwwvsfizeozeloouyl'
+)
+_CONFUSABLES = str.maketrans(_CONFUSABLE_FROM, _CONFUSABLE_TO)
+# A token (a run of non-space characters: "kеtaminе", "с-u-r-e-s") holding both an ASCII letter and
+# a confusable one. The lookaheads scan one token each, from its first character only, so the
+# search stays linear in the text.
+_MIXED_TOKEN = re.compile(rf"(?<!\S)(?=\S*?[a-z])(?=\S*?[{_CONFUSABLE_FROM}])\S++")
 
 # Three or more single letters split by one repeated separator: "c-u-r-e-s", "c.u.r.e", "c u r e".
 _SPLIT_LETTERS = regex.compile(
@@ -44,6 +79,8 @@ def _fold_char(ch: str) -> str:
         return mapped
     if ch < "\x80":
         return ch.lower()
+    if _INVISIBLE.match(ch):
+        return ""
     return unicodedata.normalize("NFKC", ch).casefold()
 
 
@@ -60,20 +97,38 @@ def join_split_letters(text: str) -> str:
 
 
 def fold(text: str) -> str:
-    """Case-folded, NFKC, unified punctuation, invisible characters removed (letters not joined)."""
+    """Case-folded, NFKC, unified punctuation, invisible characters removed, look-alike letters
+    folded (letters split by separators not joined)."""
     if text.isascii():
         return text.lower()
+    return fold_confusables(_fold(text))
+
+
+def _fold(text: str) -> str:
     # Whole-string C calls; equals the per-character fold except that NFKC may compose a
     # base letter with a following combining mark (harmless for a pre-filter).
     for special, replacement in _SPECIAL:
         if special in text:
             text = text.replace(special, replacement)
+    if _INVISIBLE.search(text) is not None:
+        text = _INVISIBLE.sub("", text)
     return unicodedata.normalize("NFKC", text).casefold()
 
 
+def fold_confusables(folded: str) -> str:
+    """In each token that holds an ASCII letter, the letters confusable with one (TR39) as that
+    letter: "kеtaminе" (Cyrillic е) -> "ketamine". Same length, so offsets do not move."""
+    if folded.isascii() or _MIXED_TOKEN.search(folded) is None:
+        return folded
+    return _MIXED_TOKEN.sub(lambda m: m.group().translate(_CONFUSABLES), folded)
+
+
 def normalize(text: str) -> str:
-    """`fold`, then letters split by a repeated separator joined."""
-    return join_split_letters(fold(text))
+    """`fold`, then letters split by a repeated separator joined (then look-alikes folded again:
+    joining "с-u-r-e-s" makes a word of "с")."""
+    if text.isascii():
+        return join_split_letters(text.lower())
+    return fold_confusables(join_split_letters(_fold(text)))
 
 
 def normalize_with_map(text: str) -> tuple[str, Sequence[int]]:
@@ -95,7 +150,8 @@ def normalize_with_map(text: str) -> tuple[str, Sequence[int]]:
             folded_char = _fold_char(piece)
             chars.append(folded_char)
             origin.extend([index] * len(folded_char))
-    return _join_with_map("".join(chars), origin)
+    joined, joined_origin = _join_with_map("".join(chars), origin)
+    return fold_confusables(joined), joined_origin
 
 
 def _join_with_map(folded: str, origin: Sequence[int]) -> tuple[str, Sequence[int]]:
