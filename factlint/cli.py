@@ -226,6 +226,9 @@ def check(paths, stdin_filename, output_format, fail_on, output_file, select, ig
         raise UsageError("--diff and --fix work on files, not on standard input")
     if baseline and write_baseline:
         raise UsageError("--baseline and --write-baseline cannot be used together")
+    if output_file is not None and (show_diff or write_baseline):
+        raise UsageError(f"--output-file writes a report; {'--diff' if show_diff else '--write-baseline'} "
+                         "prints or writes no report")
     linter = Linter(settings, rulebook, baseline=baseline)
 
     if fix:

@@ -92,6 +92,13 @@ def test_output_file_that_cannot_be_written_is_a_one_line_error(run_cli, drafts:
     assert code == 2 and "Traceback" not in err
 
 
+@pytest.mark.parametrize("other", [["--diff"], ["--write-baseline", "base.json"]])
+def test_output_file_with_a_run_that_writes_no_report_is_a_usage_error(run_cli, drafts: Path, other) -> None:
+    code, out, err = run_cli("check", ".", "-o", "report.html", *other)
+    assert code == 2 and out == "" and err.startswith("factlint: error: --output-file writes a report")
+    assert not (drafts / "report.html").exists() and not (drafts / "base.json").exists()
+
+
 def test_output_file_never_replaces_a_checked_draft(run_cli, drafts: Path) -> None:
     before = (drafts / "a.md").read_bytes()
     code, _, err = run_cli("check", ".", "--format", "html", "-o", "a.md")
