@@ -30,7 +30,6 @@ class FileOutcome:
     findings: list[Finding] = field(default_factory=list)
     suppressed: list[SuppressedFinding] = field(default_factory=list)
     notices: list[Notice] = field(default_factory=list)
-    byte_columns: dict[Finding, tuple[int, int]] = field(default_factory=dict)
     skipped: Skipped | None = None
     problem: FileProblem | None = None
     warnings: tuple[str, ...] = ()
@@ -120,22 +119,10 @@ class FileChecker:
                 active = [f for f in active if not selects(ignored, f.rule, f.category)]
                 suppressed = [s for s in suppressed if not selects(ignored, s.finding.rule, s.finding.category)]
         return FileOutcome(
-            active, suppressed, notices, byte_columns(document.text, findings),
+            active, suppressed, notices,
             warnings=tuple(document.warnings),
             failures=tuple(f"rule {failure.rule} failed: {failure.message}" for failure in matched.failures),
         )
-
-
-def byte_columns(text: str, findings: Sequence[Finding]) -> dict[Finding, tuple[int, int]]:
-    """Each finding's (start, end) column counted in UTF-8 bytes, 1-based (reviewdog's unit): only
-    here is the text at hand, so the count is made here for the report that needs it."""
-    out = {}
-    for f in findings:
-        start_line = f.start - (f.column - 1)
-        end_line = f.end - (f.end_column - 1)
-        out[f] = (len(text[start_line:f.start].encode("utf-8", "surrogatepass")) + 1,
-                  len(text[end_line:f.end].encode("utf-8", "surrogatepass")) + 1)
-    return out
 
 
 def _too_complex(exc: BaseException) -> str:

@@ -16,6 +16,7 @@ import click
 
 from factlint import __version__
 from factlint.config import LEVELS, Flags, Settings, load_settings, parse_severity_option
+from factlint.documents.formats import DEFAULT_SUFFIXES, FORMATS
 from factlint.errors import FactlintError, UsageError
 from factlint.escape import visible, visible_lines
 from factlint.findings import Severity
@@ -147,14 +148,30 @@ def cli() -> None:
     pass
 
 
+# The formats factlint reads, as help lists them: from the one registry (documents/formats.py).
+_SEARCHED = ", ".join(DEFAULT_SUFFIXES[:-1]) + " and " + DEFAULT_SUFFIXES[-1]
+_BY_FORMAT = ", ".join(f"{row.suffixes[0]} {row.label}" for row in FORMATS.values() if row.suffixes)
+
+CHECK_HELP = f"""Check PATHS (files or folders) for claims the rulebook says are wrong.
+
+    Folders are searched recursively for {_SEARCHED} files (hidden folders such as .git are skipped).
+    A file named explicitly is checked whatever its suffix. Use '-' to read standard input. With no
+    PATHS, the current folder is checked.
+
+    Each finding gives the place (file:line:column), the rule, why the claim is wrong, the fact
+    and source it contradicts, and a compliant rewrite.
+    """
+
+
 @cli.command(
+    help=CHECK_HELP,
     epilog=f"{EXIT_CODES_HELP}\n\n{CONFIG_HELP}",
     short_help="Check drafts for overclaims.",
 )
 @click.argument("paths", nargs=-1, metavar="[PATHS]...")
 @click.option("--stdin-filename", metavar="NAME",
               help="Name for text read from standard input ('-'): shown in the report, and its "
-                   "suffix picks the format (.md, .html, .txt).")
+                   f"suffix picks the format ({_BY_FORMAT}).")
 @click.option("--format", "output_format", type=click.Choice(list(REPORTERS)), default=None,
               help="Report format (default: text).")
 @click.option("--fail-on", type=click.Choice(LEVELS), default=None,
@@ -193,15 +210,6 @@ def cli() -> None:
 def check(paths, stdin_filename, output_format, fail_on, output_file, select, ignore, severity, rules,
           no_default_rules, config, exclude, jobs, changed_since, exit_zero, baseline, write_baseline,
           show_diff, fix, unsafe_fixes, strict, quiet, color) -> int:
-    """Check PATHS (files or folders) for claims the rulebook says are wrong.
-
-    Folders are searched recursively for .md, .markdown, .mdx, .html, .htm and .txt files (hidden
-    folders such as .git are skipped). A file named explicitly is checked whatever its suffix. Use
-    '-' to read standard input. With no PATHS, the current folder is checked.
-
-    Each finding gives the place (file:line:column), the rule, why the claim is wrong, the fact
-    and source it contradicts, and a compliant rewrite.
-    """
     from factlint.linter import STDIN, Linter, Stdin, load_rules
 
     paths = list(paths)

@@ -142,13 +142,11 @@ def _gather(labelled: Iterable[tuple[str, FileOutcome]], problems: list[FileProb
     notices: list[Notice] = []
     skipped: list[Skipped] = []
     warnings: list[FileWarning] = []
-    byte_columns: dict[Finding, tuple[int, int]] = {}
     checked: list[str] = []
     for label, outcome in labelled:
         findings.extend(outcome.findings)
         suppressed.extend(outcome.suppressed)
         notices.extend(outcome.notices)
-        byte_columns.update(outcome.byte_columns)
         warnings.extend(FileWarning(label, message) for message in outcome.warnings)
         problems.extend(FileProblem(label, message) for message in outcome.failures)
         if outcome.skipped is not None:
@@ -165,7 +163,6 @@ def _gather(labelled: Iterable[tuple[str, FileOutcome]], problems: list[FileProb
         suppressed=tuple(sorted(suppressed, key=lambda s: s.finding.sort_key)),
         notices=tuple(sorted(notices, key=lambda n: (n.path, n.line, n.code, n.message))),
         files=tuple(sorted(set(checked))),
-        byte_columns=byte_columns,
         warnings=tuple(sorted(warnings, key=lambda w: (w.path, w.message))),
         sources=sources,
     )

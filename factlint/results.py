@@ -72,8 +72,6 @@ class LintResult:
     notices: tuple[Notice, ...] = ()  # about directives: no reason given, unused
     files: tuple[str, ...] = ()  # display paths of the files (and stdin) actually linted, sorted
     baselined: int = 0  # findings hidden because the baseline lists them
-    # (start, end) columns of each finding counted in UTF-8 bytes (reviewdog's unit), 1-based.
-    byte_columns: dict[Finding, tuple[int, int]] = field(default_factory=dict, compare=False)
     # files linted, but not exactly as written (invalid UTF-8 replaced, a legacy encoding guessed)
     warnings: tuple[FileWarning, ...] = ()
     # display path -> the path on disk (they differ for file names that are not valid UTF-8)

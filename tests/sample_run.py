@@ -13,7 +13,6 @@ from __future__ import annotations
 import bisect
 from pathlib import Path
 
-from factlint.checker import byte_columns
 from factlint.documents import line_starts
 from factlint.findings import Finding, Severity
 from factlint.results import FileProblem, FileWarning, LintResult, Notice, Skipped, SuppressedFinding, Suppression
@@ -147,9 +146,6 @@ def sample_result(rulebook: Rulebook) -> LintResult:
                           Suppression("approved by MLR-123", "disable-next-line", 5)),
         SuppressedFinding(at("notes.txt", "FL401", "cures depression"), Suppression("", "disable", 1)),
     ]
-    columns = {}
-    for path, text in DRAFTS.items():
-        columns.update(byte_columns(text, [f for f in [*active, *(s.finding for s in waived)] if f.path == path]))
     return LintResult(
         findings=tuple(sorted(active, key=lambda f: f.sort_key)),
         skipped=(Skipped("site/logo.md", "binary file (PNG image)"),),
@@ -159,7 +155,6 @@ def sample_result(rulebook: Rulebook) -> LintResult:
         notices=(Notice("notes.txt", 1, "suppression-without-reason",
                         "factlint-disable (FL401) has no reason; add one after ' -- '"),),
         files=tuple(sorted(DRAFTS)),
-        byte_columns=columns,
         warnings=(FileWarning("notes.txt", "not valid UTF-8; decoded as Windows-1252"),),
         sources={path: path for path in DRAFTS},
     )

@@ -1,6 +1,7 @@
 """reviewdog rdjsonl: one Diagnostic JSON object per line (reviewdog proto/rdf/reviewdog.proto).
 
-Positions are 1-based and columns count UTF-8 bytes (reviewdog's unit), end exclusive. A finding
+Positions are 1-based and columns count UTF-8 bytes (reviewdog's unit), end exclusive: counted on the
+file's text, read again at report time (report/source.py). A finding
 whose rule has a safe fix carries it as a suggestion (shown as a suggested change by
 `-reporter=github-pr-review`).
 """
@@ -48,9 +49,20 @@ def render(result: LintResult, options: ReportOptions) -> str:
     rules = {r.id: r for r in options.rulebook.rules} if options.rulebook is not None else {}
     lines = []
     for f in result.findings:
-        columns = result.byte_columns.get(f, (f.column, f.end_column))
+        columns = byte_columns(f, options.sources.matches(f) if options.sources is not None else None)
         lines.append(json.dumps(diagnostic(f, columns, rules.get(f.rule)), sort_keys=True, ensure_ascii=True))
     return "".join(line + "\n" for line in lines)
+
+
+def byte_columns(f: Finding, text: str | None) -> tuple[int, int]:
+    """The finding's (start, end) columns counted in UTF-8 bytes, 1-based, from the file's text; its
+    code-point columns when the text is not at hand (the file changed or vanished since the run)."""
+    if text is None:
+        return f.column, f.end_column
+    start_line = f.start - (f.column - 1)
+    end_line = f.end - (f.end_column - 1)
+    return (len(text[start_line:f.start].encode("utf-8", "surrogatepass")) + 1,
+            len(text[end_line:f.end].encode("utf-8", "surrogatepass")) + 1)
 
 
 def render_rules(rules: Sequence[Rule], options: ReportOptions) -> str:

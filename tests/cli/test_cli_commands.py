@@ -119,3 +119,13 @@ def test_help_explains_exit_codes(run_cli, command):
 def test_version(run_cli):
     code, out, _ = run_cli("--version")
     assert code == 0 and re.fullmatch(r"factlint \d+\.\d+\.\d+\S*\n", out)
+
+
+def test_check_help_lists_the_formats_of_the_registry(run_cli):
+    from factlint.documents import DEFAULT_SUFFIXES, FORMATS
+
+    code, out, _ = run_cli("check", "--help")
+    flat = " ".join(out.split())
+    assert code == 0
+    assert all(suffix in flat for suffix in DEFAULT_SUFFIXES)
+    assert all(f"{row.suffixes[0]} {row.label}" in flat for row in FORMATS.values())
