@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections.abc import Callable
 
 from factlint.documents.model import Heading, RawPiece, Segment, SegmentKind
 
@@ -131,6 +132,47 @@ def replace_spans(
     out_parts.append(text[kept:])
     out_pieces.extend(slice_pieces(pieces, kept, len(text), pos))
     return "".join(out_parts), out_pieces
+
+
+def unescape_into(
+    text: str, start: int, end: int, escapes: re.Pattern[str], decode: Callable[[str], str],
+    parts: list[str], pieces: list[RawPiece], pos: int,
+) -> int:
+    """Append text[start:end] to parts/pieces, each match of `escapes` replaced by `decode(match)`
+    and mapped onto the whole match (an escape sequence, a folded line break); return the new pos.
+
+    One loop for every string syntax with escapes: JSON, JavaScript, YAML and TOML strings.
+    """
+    kept = start
+    for m in escapes.finditer(text, start, end):
+        a, b = m.span()
+        if a > kept:
+            parts.append(text[kept:a])
+            pieces.append((pos, kept, a - kept, a - kept))
+            pos += a - kept
+        source = m.group()
+        value = decode(source)
+        if value:
+            parts.append(value)
+            if value == source:
+                pieces.append((pos, a, b - a, b - a))
+            elif len(value) == b - a:  # "\n" for a lone "\r": an empty range at it (see space_piece)
+                pieces.append((pos, a, len(value), 0))
+            else:
+                pieces.append((pos, a, len(value), b - a))
+            pos += len(value)
+        kept = b
+    if end > kept:
+        parts.append(text[kept:end])
+        pieces.append((pos, kept, end - kept, end - kept))
+        pos += end - kept
+    return pos
+
+
+def code_point(hex_digits: str) -> str:
+    """The character of a \\u/\\x escape; U+FFFD for a surrogate or a number past U+10FFFF."""
+    value = int(hex_digits, 16)
+    return "\ufffd" if value > 0x10FFFF or 0xD800 <= value <= 0xDFFF else chr(value)
 
 
 def space_piece(seg_start: int, src_start: int, src_len: int) -> RawPiece:

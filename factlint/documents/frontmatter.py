@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 
-from factlint.documents._segments import finish
+from factlint.documents._segments import code_point, finish, unescape_into
 from factlint.documents.fields import ReadOptions
 from factlint.documents.model import RawPiece, Segment, SegmentKind
 
@@ -51,11 +51,14 @@ _YAML_ESCAPES = {
     "0": "\0", "a": "\a", "b": "\b", "t": "\t", "\t": "\t", "n": "\n", "v": "\v", "f": "\f", "r": "\n",
     "e": "\x1b", " ": " ", '"': '"', "/": "/", "\\": "\\", "N": "\x85", "_": "\xa0", "L": "\u2028", "P": "\u2029",
 }
-_YAML_ESCAPE = re.compile(r'\\(?:x[0-9a-fA-F]{2}|u[0-9a-fA-F]{4}|U[0-9a-fA-F]{8}|.)', re.S)
 
 
-_DQ_SPECIAL = re.compile(r'["\\\r\n]')
-_SQ_SPECIAL = re.compile(r"['\r\n]")
+_YAML_DQ = re.compile(r'"((?:[^"\\]|\\[\s\S])*)"')
+_YAML_SQ = re.compile(r"'((?:[^']|'')*)'")
+_YAML_FOLD = r"[ \t]*(?:\r\n|\r|\n)[ \t]*"
+_UNICODE_ESCAPE = r"u[0-9a-fA-F]{4}|U[0-9a-fA-F]{8}"
+_YAML_DQ_ESCAPE = re.compile(r"\\(?:x[0-9a-fA-F]{2}|" + _UNICODE_ESCAPE + r"|(?:\r\n|\r|\n)[ \t]*|.)|" + _YAML_FOLD)
+_YAML_SQ_ESCAPE = re.compile(r"''|" + _YAML_FOLD)
 
 
 def yaml_fields(text: str, start: int, end: int, options: ReadOptions) -> list[Segment]:
@@ -169,77 +172,28 @@ def _comment_start(text: str, a: int, b: int) -> int | None:
 
 def _quoted(text: str, start: int, limit: int, kind: SegmentKind) -> Segment | None:
     """A single- or double-quoted YAML scalar from text[start] (the quote) up to `limit`."""
-    quote = text[start]
+    double = text[start] == '"'
+    m = (_YAML_DQ if double else _YAML_SQ).match(text, start, limit)
+    if m is None:
+        return None  # unterminated: not a value a site would print
     parts: list[str] = []
     pieces: list[RawPiece] = []
-    pos = 0
-    i = start + 1
-    run = i  # start of the literal run not yet added
-    special = _DQ_SPECIAL if quote == '"' else _SQ_SPECIAL
-    while i < limit:
-        found = special.search(text, i, limit)
-        if found is None:
-            break
-        i = found.start()
-        c = text[i]
-        if c == quote:
-            if quote == "'" and text.startswith("''", i):
-                pos = _add(text, run, i, parts, pieces, pos)
-                parts.append("'")
-                pieces.append((pos, i, 1, 2))
-                pos += 1
-                i += 2
-                run = i
-                continue
-            pos = _add(text, run, i, parts, pieces, pos)
-            return finish(parts, pieces, kind)
-        if c == "\\" and quote == '"':
-            m = _YAML_ESCAPE.match(text, i)
-            if m is not None:
-                pos = _add(text, run, i, parts, pieces, pos)
-                escape = m.group()[1:]
-                if escape in ("\n", "\r", "\r\n") or escape[0] in "\r\n":  # escaped line break: joined
-                    j = _skip_break_and_indent(text, i + 1, limit)
-                    i = run = j
-                    continue
-                value = _YAML_ESCAPES.get(escape) if len(escape) == 1 else chr(int(escape[1:], 16))
-                if value is None or 0xD800 <= ord(value[0]) <= 0xDFFF:
-                    value = "\ufffd"
-                parts.append(value)
-                pieces.append((pos, i, len(value), m.end() - i))
-                pos += len(value)
-                i = run = m.end()
-                continue
-        if c in "\r\n":  # a line break inside the scalar: one "\n" for it and the next line's indent
-            end_of_text = i
-            while end_of_text > run and text[end_of_text - 1] in " \t":
-                end_of_text -= 1
-            pos = _add(text, run, end_of_text, parts, pieces, pos)
-            j = _skip_break_and_indent(text, i, limit)
-            parts.append("\n")
-            pieces.append((pos, end_of_text, 1, j - end_of_text))
-            pos += 1
-            i = run = j
-            continue
-        i += 1  # a backslash that starts no escape
-    return None  # unterminated: not a value a site would print
+    escapes = _YAML_DQ_ESCAPE if double else _YAML_SQ_ESCAPE
+    unescape_into(text, m.start(1), m.end(1), escapes, _yaml_escape, parts, pieces, 0)
+    return finish(parts, pieces, kind)
 
 
-def _skip_break_and_indent(text: str, i: int, limit: int) -> int:
-    if text.startswith("\r\n", i):
-        i += 2
-    elif i < limit and text[i] in "\r\n":
-        i += 1
-    while i < limit and text[i] in " \t":
-        i += 1
-    return i
-
-
-def _add(text: str, a: int, b: int, parts: list[str], pieces: list[RawPiece], pos: int) -> int:
-    if b > a:
-        parts.append(text[a:b])
-        pieces.append((pos, a, b - a, b - a))
-    return pos + max(b - a, 0)
+def _yaml_escape(escape: str) -> str:
+    if escape == "''":
+        return "'"
+    if escape[0] != "\\":
+        return "\n"  # a line break (and the spaces around it) inside the scalar: one "\n"
+    code = escape[1:]
+    if code[0] in "\r\n":
+        return ""  # an escaped line break joins the lines
+    if len(code) > 1:
+        return code_point(code[1:])
+    return _YAML_ESCAPES.get(code, "\ufffd")
 
 
 def _block_scalar(text: str, lines: list[tuple[int, int, int]], kind: SegmentKind) -> Segment | None:
@@ -273,7 +227,10 @@ _TOML_SIMPLE_KEY = r"""(?:[A-Za-z0-9_-]+|"[^"\r\n]*"|'[^'\r\n]*')"""
 _TOML_KEY = re.compile(
     r"[ \t]*(?P<key>" + _TOML_SIMPLE_KEY + r"(?:[ \t]*\.[ \t]*" + _TOML_SIMPLE_KEY + r")*)[ \t]*=[ \t]*"
 )
-_TOML_ESCAPE = re.compile(r'\\(?:u[0-9a-fA-F]{4}|U[0-9a-fA-F]{8}|["\\bfnrte])')
+_TOML_ESCAPE = re.compile(r"\\(?:" + _UNICODE_ESCAPE + r'|["\\bfnrte])|\r\n?')
+# Multi-line basic strings also end a line with a backslash: it takes the break and the indent after it.
+_TOML_MULTI_ESCAPE = re.compile(r"\\(?:" + _UNICODE_ESCAPE + r'|["\\bfnrte]|[ \t]*(?:\r\n|\r|\n)[ \t\r\n]*)|\r\n?')
+_CR = re.compile(r"\r\n?")
 _TOML_SIMPLE = {'"': '"', "\\": "\\", "b": "\b", "f": "\f", "n": "\n", "r": "\n", "t": "\t", "e": "\x1b"}
 _TOML_LAST_KEY = re.compile(r'(?:"([^"]*)"|\'([^\']*)\'|([A-Za-z0-9_-]+))[ \t]*$')
 
@@ -343,47 +300,17 @@ def _toml_string(
         return close + len(delimiter), None
     parts: list[str] = []
     pieces: list[RawPiece] = []
-    pos = 0
-    run = a
-    i = a
-    while i < close:
-        c = text[i]
-        if basic and c == "\\":
-            if multi and _trailing_backslash(text, i, close):
-                pos = _add(text, run, i, parts, pieces, pos)  # the backslash, break and indent go
-                j = i + 1
-                while j < close and text[j] in " \t\r\n":
-                    j += 1
-                i = run = j
-                continue
-            m = _TOML_ESCAPE.match(text, i)
-            if m is not None:
-                pos = _add(text, run, i, parts, pieces, pos)
-                code = m.group()[1:]
-                value = _TOML_SIMPLE[code] if len(code) == 1 else chr(min(int(code[1:], 16), 0x10FFFF))
-                if 0xD800 <= ord(value) <= 0xDFFF:
-                    value = "\ufffd"
-                parts.append(value)
-                pieces.append((pos, i, 1, m.end() - i))
-                pos += 1
-                i = run = m.end()
-                continue
-        if c == "\r":
-            pos = _add(text, run, i, parts, pieces, pos)
-            size = 2 if text.startswith("\r\n", i) else 1
-            parts.append("\n")
-            pieces.append((pos, i, 1, 2 if size == 2 else 0))
-            pos += 1
-            i = run = i + size
-            continue
-        i += 1
-    pos = _add(text, run, close, parts, pieces, pos)
+    escapes = (_TOML_MULTI_ESCAPE if multi else _TOML_ESCAPE) if basic else _CR
+    unescape_into(text, a, close, escapes, _toml_escape, parts, pieces, 0)
     return close + len(delimiter), finish(parts, pieces, kind)
 
 
-def _trailing_backslash(text: str, i: int, close: int) -> bool:
-    """A backslash followed by only spaces up to the line end (a TOML line-ending backslash)."""
-    j = i + 1
-    while j < close and text[j] in " \t":
-        j += 1
-    return j < close and text[j] in "\r\n"
+def _toml_escape(escape: str) -> str:
+    if escape[0] == "\r":
+        return "\n"  # a CRLF or lone CR inside a multi-line string: "\n", as everywhere
+    code = escape[1:]
+    if code[0] in "uU":
+        return code_point(code[1:])
+    return _TOML_SIMPLE.get(code, "")  # "": a line-ending backslash takes the break and indent with it
+
+

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from factlint.documents._segments import finish
+from factlint.documents._segments import code_point, finish, unescape_into
 from factlint.documents.fields import ATTRIBUTE_NAMES, DEFAULT_OPTIONS, ReadOptions
 from factlint.documents.markup import Attribute, attributes, newlines_into, tokens
 from factlint.documents.model import Comment, Parsed, RawPiece, Segment, SegmentKind
@@ -250,32 +250,17 @@ def _json_ld_segments(text: str, start: int, end: int) -> list[Segment]:
     """"description" and "headline" string values of a JSON-LD script, escapes decoded."""
     out = []
     for m in _JSON_LD_FIELD.finditer(text, start, end):
-        a, b = m.span(1)
         parts: list[str] = []
         pieces: list[RawPiece] = []
-        pos = 0
-        kept = a
-        for escape in _JSON_ESCAPE.finditer(text, a, b):
-            x, y = escape.span()
-            if x > kept:
-                parts.append(text[kept:x])
-                pieces.append((pos, kept, x - kept, x - kept))
-                pos += x - kept
-            code = escape.group()[1:]
-            value = chr(int(code[1:], 16)) if code[0] == "u" else _JSON_SIMPLE[code]
-            if 0xD800 <= ord(value) <= 0xDFFF:
-                value = "\ufffd"
-            parts.append(value)
-            pieces.append((pos, x, 1, y - x))
-            pos += 1
-            kept = y
-        if b > kept:
-            parts.append(text[kept:b])
-            pieces.append((pos, kept, b - kept, b - kept))
+        unescape_into(text, m.start(1), m.end(1), _JSON_ESCAPE, _json_escape, parts, pieces, 0)
         segment = finish(parts, pieces, "meta")
         if segment is not None:
             out.append(segment)
     return out
+
+
+def _json_escape(escape: str) -> str:
+    return code_point(escape[2:]) if escape[1] == "u" else _JSON_SIMPLE[escape[1]]
 
 
 def parse_html(text: str, options: ReadOptions = DEFAULT_OPTIONS) -> Parsed:

@@ -16,6 +16,7 @@ import re
 from collections.abc import Iterator
 from typing import NamedTuple
 
+from factlint.documents._segments import unescape_into
 from factlint.documents.model import RawPiece
 
 # One tag, comment or declaration starting at "<". Attribute values in quotes may hold ">";
@@ -169,32 +170,8 @@ def decode_into(
     ("&unknown;", "AT&T") stays literal text.
     """
     if text.find("&", start, end) < 0:
-        n = end - start
-        if n:
-            parts.append(text[start:end])
-            pieces.append((pos, start, n, n))
-        return pos + n
-    kept = start
-    for m in _REFERENCE.finditer(text, start, end):
-        source = m.group()
-        value = html.unescape(source)
-        if value == source:
-            continue
-        a, b = m.span()
-        if a > kept:
-            parts.append(text[kept:a])
-            pieces.append((pos, kept, a - kept, a - kept))
-            pos += a - kept
-        if value:
-            parts.append(value)
-            pieces.append((pos, a, len(value), b - a))
-            pos += len(value)
-        kept = b
-    if end > kept:
-        parts.append(text[kept:end])
-        pieces.append((pos, kept, end - kept, end - kept))
-        pos += end - kept
-    return pos
+        return _copy_into(text, start, end, parts, pieces, pos)
+    return unescape_into(text, start, end, _REFERENCE, html.unescape, parts, pieces, pos)
 
 
 def newlines_into(

@@ -18,7 +18,7 @@ from __future__ import annotations
 import re
 from typing import NamedTuple
 
-from factlint.documents._segments import finish, finish_text, replace_runs
+from factlint.documents._segments import code_point, finish, finish_text, replace_runs, unescape_into
 from factlint.documents.fields import ATTRIBUTE_NAMES, ReadOptions
 from factlint.documents.markup import newlines_into
 from factlint.documents.model import Comment, Heading, RawPiece, Segment, SegmentKind
@@ -34,7 +34,10 @@ _JSX_OPEN = re.compile(r"<(/?)[ \t\r\n]*([A-Za-z_$][\w$.:-]*)?")
 _JSX_NAME = re.compile(r"[A-Za-z_$][\w$.:-]*")
 _SPACE = re.compile(r"[ \t\r\n]*")
 _BLANK_LINE = re.compile(r"(?:\r\n|\r|\n)[ \t]*(?:\r\n|\r|\n)")
-_JS_ESCAPE = re.compile(r"\\(?:u\{[0-9a-fA-F]+\}|u[0-9a-fA-F]{4}|x[0-9a-fA-F]{2}|\r\n|[\s\S])")
+_JS_ESCAPE = re.compile(r"\\(?:u\{[0-9a-fA-F]{1,6}\}|u[0-9a-fA-F]{4}|x[0-9a-fA-F]{2}|\r\n|[\s\S])|\r\n?")
+_JS_STRING = re.compile(
+    r'"(?P<double>(?:[^"\\\r\n]|\\[\s\S])*)"|\'(?P<single>(?:[^\'\\\r\n]|\\[\s\S])*)\'|`(?P<template>(?:[^`\\]|\\[\s\S])*)`'
+)
 _JS_SIMPLE = {"n": "\n", "r": "\n", "t": "\t", "b": "\b", "f": "\f", "v": "\v", "0": "\0"}
 
 
@@ -247,51 +250,27 @@ def _string_literal(text: str, start: int, end: int) -> tuple[list[str], list[Ra
         start += 1
     while end > start and text[end - 1] in " \t\r\n":
         end -= 1
-    if end - start < 2 or text[start] not in "\"'`" or text[end - 1] != text[start]:
-        return None
-    quote = text[start]
-    body_start, body_end = start + 1, end - 1
-    body = text[body_start:body_end]
-    if quote == "`" and "${" in body:
-        return None
+    literal = _JS_STRING.fullmatch(text, start, end)
+    if literal is None or "${" in (literal.group("template") or ""):
+        return None  # not one string: "a" + "b", a call, a template with substitutions
+    group = next(g for g in ("double", "single", "template") if literal.group(g) is not None)
     parts: list[str] = []
     pieces: list[RawPiece] = []
-    pos = 0
-    run = body_start
-    i = body_start
-    while i < body_end:
-        c = text[i]
-        if c == quote:
-            return None  # the quote closes earlier: an expression such as "a" + "b"
-        if c == "\\":
-            m = _JS_ESCAPE.match(text, i, body_end)
-            if m is None:
-                return None
-            if i > run:
-                parts.append(text[run:i])
-                pieces.append((pos, run, i - run, i - run))
-                pos += i - run
-            code = m.group()[1:]
-            if code.startswith("u{"):
-                value = chr(min(int(code[2:-1], 16), 0x10FFFF))
-            elif len(code) > 1 and code[0] in "ux" and code not in ("\r\n",):
-                value = chr(int(code[1:], 16))
-            elif code in ("\n", "\r", "\r\n", "\u2028", "\u2029"):
-                value = ""  # a line continuation
-            else:
-                value = _JS_SIMPLE.get(code, code)
-            if value and 0xD800 <= ord(value[0]) <= 0xDFFF:
-                value = "\ufffd"
-            if value:
-                parts.append(value)
-                pieces.append((pos, i, len(value), m.end() - i))
-                pos += len(value)
-            i = run = m.end()
-            continue
-        i += 1
-    if body_end > run:  # a template literal may hold line breaks: "\n" each, as everywhere
-        newlines_into(text, run, body_end, parts, pieces, pos, entities=False)
+    unescape_into(text, literal.start(group), literal.end(group), _JS_ESCAPE, _js_escape, parts, pieces, 0)
     return parts, pieces
+
+
+def _js_escape(escape: str) -> str:
+    if escape[0] != "\\":
+        return "\n"  # a line break in a template literal: "\n", as everywhere
+    code = escape[1:]
+    if code.startswith("u{"):
+        return code_point(code[2:-1])
+    if code[0] in "ux" and len(code) > 1:
+        return code_point(code[1:])
+    if code[0] in "\r\n\u2028\u2029":
+        return ""  # a line continuation
+    return _JS_SIMPLE.get(code, code)
 
 
 def _mask(text: str, masks: list[tuple[int, int]]) -> str:

@@ -164,3 +164,31 @@ def test_emoji_separated_social_copy_is_one_segment_with_exact_positions() -> No
     assert segment.text == source.strip()
     start, end = span_of(document, "instant relief")
     assert source[start:end] == "instant relief" and document.position(start) == (1, 60)
+
+
+def test_escapes_and_folded_lines_in_front_matter_strings_map_to_their_source() -> None:
+    source = (
+        "---\r\n"
+        'title: "Esketamine\\\r\n'
+        '  \\x41nd \\"more\\" \\u00e9"\r\n'
+        "summary: 'one\r\n"
+        "  two ''three'''\r\n"
+        "---\r\n"
+    )
+    document = md(source)
+    assert texts(document) == ['EsketamineAnd "more" é', "one\ntwo 'three'"]
+    title = document.segments[0]
+    accent = title.text.index("é")
+    assert source[slice(*title.source_span(accent, accent + 1))] == "\\u00e9"
+    start, _ = span_of(document, "two")
+    assert document.position(start) == (5, 3)
+
+
+def test_toml_multi_line_basic_strings() -> None:
+    source = '+++\r\ndescription = """\r\nNo side \\\r\n    effects,\r\nfast \\u0026 safe"""\r\n+++\r\n'
+    document = md(source)
+    assert texts(document) == ["No side effects,\nfast & safe"]
+    start, _ = span_of(document, "effects")
+    assert document.position(start) == (4, 5)
+    newline = document.segments[0].text.index("\n")
+    assert source[slice(*document.segments[0].source_span(newline, newline + 1))] == "\r\n"

@@ -125,3 +125,11 @@ def test_broken_jsx_is_text_and_never_raises() -> None:
                    "<A b={`x ${ {} }`} />ok", "</Closing>", "<A b=c />", "{'}'}"]:
         check_document(parse_document(source, "x.mdx", "mdx"))
     assert [s.text for s in mdx("<>fragment text</>\n").segments] == ["fragment text"]
+
+
+def test_javascript_escapes_and_template_line_breaks() -> None:
+    source = '<Hero a={"Line\\none \\x41 \\u{1F600}"} b={`first line\r\nsecond line`} c={"a \\"quoted\\" word"} />\n'
+    document = mdx(source)
+    assert [s.text for s in document.segments] == ["Line\none A 😀", "first line\nsecond line", 'a "quoted" word']
+    start, _ = span_of(document, "second")
+    assert document.position(start) == (2, 1)
