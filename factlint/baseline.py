@@ -17,10 +17,12 @@ import os
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from pathlib import Path
+from typing import cast
 
 from factlint.atomic import ordinary_mode, write_atomic
 from factlint.errors import UsageError
 from factlint.findings import Finding
+from factlint.schema import too_deep
 
 BASELINE_VERSION = 1
 Key = tuple[str, str, str]  # (path, rule, sentence)
@@ -75,16 +77,29 @@ def read_baseline(file: Path) -> Counter[Key]:
         raise UsageError(f"{file}: baseline file not found (create it with --write-baseline)") from None
     except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
         raise UsageError(f"{file}: cannot read baseline: {exc}") from None
+    except RecursionError:  # json nests recursively; a baseline is three levels deep
+        raise UsageError(f"{file}: not a factlint baseline (nested far too deep)") from None
     entries = data.get("entries") if isinstance(data, dict) else None
-    if not isinstance(entries, list) or data.get("version") != BASELINE_VERSION:
+    if not isinstance(entries, list) or data.get("version") != BASELINE_VERSION or too_deep(data, 3):
         raise UsageError(f"{file}: not a factlint baseline (version {BASELINE_VERSION})")
     counts: Counter[Key] = Counter()
-    for entry in entries:
-        try:
-            counts[(str(entry["path"]), str(entry["rule"]), str(entry["sentence"]))] += int(entry.get("count", 1))
-        except (TypeError, KeyError, ValueError, AttributeError):
-            raise UsageError(f"{file}: malformed baseline entry: {entry!r}"[:300]) from None
+    for number, entry in enumerate(entries, 1):
+        key = _entry_key(entry)
+        if key is None:
+            raise UsageError(f"{file}: entry {number} is malformed (it needs text 'path', 'rule' and 'sentence', "
+                             "and a whole number 'count')")
+        counts[key] += entry.get("count", 1)
     return counts
+
+
+def _entry_key(entry: object) -> Key | None:
+    if not isinstance(entry, dict) or set(entry) - {"path", "rule", "sentence", "count"}:
+        return None
+    fields = (entry.get("path"), entry.get("rule"), entry.get("sentence"))
+    count = entry.get("count", 1)
+    if not all(isinstance(f, str) for f in fields) or type(count) is not int or count < 1:
+        return None
+    return cast(Key, fields)
 
 
 def filter_new(findings: Iterable[Finding], file: Path) -> tuple[list[Finding], int]:

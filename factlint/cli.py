@@ -15,7 +15,7 @@ from pathlib import Path
 import click
 
 from factlint import __version__
-from factlint.config import LEVELS, Flags, Settings, load_settings, parse_severity_option
+from factlint.config import LEVELS, Flags, Settings, display_path, load_settings, parse_severity_option
 from factlint.documents.formats import DEFAULT_SUFFIXES, FORMATS
 from factlint.errors import FactlintError, UsageError
 from factlint.escape import visible, visible_lines
@@ -35,7 +35,8 @@ Exit codes:
 
 CONFIG_HELP = """\b
 Options can also be set in .factlint.yaml or in [tool.factlint] of pyproject.toml,
-found from the current folder upward; flags on the command line win."""
+found from the current folder upward to the repository root (the folder with .git);
+flags on the command line win. --verbose says which file is used."""
 
 
 # --- shared options --------------------------------------------------------------------------
@@ -205,11 +206,13 @@ CHECK_HELP = f"""Check PATHS (files or folders) for claims the rulebook says are
               help="Exit 2 when a file is skipped (binary) or had to be decoded with replacement "
                    "characters or a guessed encoding (default: report them, exit code unaffected).")
 @click.option("--quiet", "-q", is_flag=True, default=False, help="Do not print the summary line.")
+@click.option("--verbose", "-v", is_flag=True, default=False,
+              help="Say on standard error which configuration file is used.")
 @click.option("--color/--no-color", default=None,
               help="Colour the report (default: only on a terminal, never when NO_COLOR is set).")
 def check(paths, stdin_filename, output_format, fail_on, output_file, select, ignore, severity, rules,
           no_default_rules, config, exclude, jobs, changed_since, exit_zero, baseline, write_baseline,
-          show_diff, fix, unsafe_fixes, strict, quiet, color) -> int:
+          show_diff, fix, unsafe_fixes, strict, quiet, verbose, color) -> int:
     from factlint.linter import STDIN, Linter, Stdin, load_rules
 
     paths = list(paths)
@@ -227,6 +230,9 @@ def check(paths, stdin_filename, output_format, fail_on, output_file, select, ig
         jobs=jobs,
         strict=strict,
     )
+    if verbose:
+        used = visible(display_path(settings.config_file)) if settings.config_file else "none found, defaults apply"
+        click.echo(f"factlint: configuration: {used}", err=True)
     rulebook = load_rules(settings)
     if show_diff and fix:
         raise UsageError("--diff and --fix cannot be used together (--diff changes nothing)")

@@ -19,7 +19,20 @@ from factlint.documents.formats import DEFAULT_SUFFIXES
 from factlint.errors import ConfigError, RulebookError
 from factlint.findings import Severity
 from factlint.report import REPORTERS
-from factlint.schema import Key, Kind, Node, Section, found, is_mapping, is_null, line_of, plain_node, read_section
+from factlint.schema import (
+    MAX_DEPTH,
+    Key,
+    Kind,
+    Node,
+    Section,
+    found,
+    is_mapping,
+    is_null,
+    line_of,
+    plain_node,
+    read_section,
+    too_deep,
+)
 from factlint.selection import Selection
 
 CONFIG_FILES = (".factlint.yaml", ".factlint.yml", "pyproject.toml")
@@ -99,7 +112,9 @@ class Flags:
 
 
 def find_config(start: Path) -> Path | None:
-    """The first config file from `start` upward; a pyproject.toml without [tool.factlint] is skipped."""
+    """The first config file from `start` upward, no higher than the repository root (the first
+    folder with a `.git`, as ruff and ESLint stop): a configuration above a checkout is not the
+    project's. A pyproject.toml without [tool.factlint] is skipped."""
     start = start.absolute()
     for directory in (start, *start.parents):
         for name in CONFIG_FILES:
@@ -108,6 +123,8 @@ def find_config(start: Path) -> Path | None:
                 continue
             if name != "pyproject.toml" or _has_factlint_table(candidate):
                 return candidate
+        if os.path.lexists(directory / ".git"):  # a folder or, in a worktree or submodule, a file
+            return None
     return None
 
 
@@ -144,10 +161,16 @@ def _read_text(path: Path) -> str:
 
 
 def _parse_toml(path: Path, text: str) -> dict[str, Any]:
+    too_deep_message = f"{_show(path)}: the file is nested more than {MAX_DEPTH} levels deep"
     try:
-        return tomllib.loads(text)
+        data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
         raise ConfigError(f"{_show(path)}: invalid TOML: {exc}") from None
+    except RecursionError:  # tomllib parses nested arrays and tables recursively
+        raise ConfigError(too_deep_message) from None
+    if too_deep(data):  # as the rulebook reader caps YAML
+        raise ConfigError(too_deep_message)
+    return data
 
 
 def _os_reason(exc: BaseException) -> str:
@@ -280,7 +303,23 @@ def load_settings(flags: Flags, cwd: Path | None = None) -> Settings:
     origin = _show(config_file) if config_file else "configuration"
     if config_file is not None and config_file.name == "pyproject.toml":
         origin += " [tool.factlint]"
-    return merge(validate_config(raw, origin), config_file, flags, cwd)
+    config = validate_config(raw, origin)
+    if config_file is not None:
+        _check_inside(config.get("rules", ()), config_file.parent, origin)
+    return merge(config, config_file, flags, cwd)
+
+
+def _check_inside(paths: Sequence[str], folder: Path, origin: str) -> None:
+    """A configuration belongs to its repository: the files it names must lie in its folder or below
+    (after following symlinks), or `rules: [/etc/shadow]` in a pull request would read any file the
+    runner can. Such a path may still be given on the command line (--rules)."""
+    root = os.path.realpath(folder)
+    for path in paths:
+        real = os.path.realpath(os.path.join(folder, path))
+        if os.path.commonpath([root, real]) != root:
+            raise ConfigError(f"{origin}: 'rules' names {path!r}, outside the folder of the configuration "
+                              "file; a configuration may only name rulebooks inside its project (give others "
+                              "with --rules on the command line)")
 
 
 def parse_severity_option(values: Sequence[str]) -> tuple[tuple[str, Severity], ...]:

@@ -187,15 +187,44 @@ def is_null(node: Node) -> bool:
     return node.id == "scalar" and node.tag == NULL_TAG
 
 
+MAX_DEPTH = 32  # levels of lists and mappings a rulebook or configuration may nest
+EXCERPT = 40  # characters of a file's own text a message may quote
+
+
 def found(node: Node) -> str:
-    """What a node is, for "… not <found>" in messages."""
+    """What a node is, for "… not <found>" in messages, with a short excerpt of a text (a message
+    must not carry much of a file that may not be a rulebook at all: a secret named by mistake)."""
+    if node.id == "scalar" and not is_null(node):
+        text = " ".join(str(node.value).split())
+        return f"the text {text[:EXCERPT] + '...' if len(text) > EXCERPT else text!r}"
+    return kind_of(node)
+
+
+def kind_of(node: Node) -> str:
+    """What a node is, without quoting it: "a text", "a list"..."""
     if node.id == "mapping":
         return "a mapping of keys"
     if node.id == "sequence":
         return "a list"
-    if is_null(node):
-        return "nothing"
-    return f"the text {str(node.value)[:60]!r}"
+    return "nothing" if is_null(node) else "a text"
+
+
+def too_deep(data: object, limit: int = MAX_DEPTH) -> bool:
+    """True when lists and mappings in plain data nest more than `limit` levels (no recursion, so
+    any depth is measured safely)."""
+    stack: list[tuple[object, int]] = [(data, 0)]
+    while stack:
+        item, depth = stack.pop()
+        if isinstance(item, Mapping):
+            children: Any = item.values()
+        elif isinstance(item, (list, tuple)):
+            children = item
+        else:
+            continue
+        if depth >= limit:
+            return True
+        stack.extend((child, depth + 1) for child in children)
+    return False
 
 
 # ---------------------------------------------------------------------------------------------- the reader
@@ -225,12 +254,18 @@ def _key_name(node: Node, what: str, error: Error) -> str:
     error(line_of(node), f"keys must be plain words{_in(what)}, not {found(node)}")
 
 
+_KEY_LIKE = re.compile(r"[A-Za-z][A-Za-z0-9_-]{0,39}")
+
+
 def _unknown(name: str, section: Section, what: str) -> str:
     allowed = section.names()
     guess = did_you_mean(name, allowed)
     hint = f" (did you mean '{guess}'?)" if guess else f" (allowed keys: {', '.join(allowed)})"
     where = "unknown top-level key" if not what and not section.what else "unknown key"
-    return f"{where} {name!r}{_in(what)}{hint}"
+    # Quoted only when it looks like a key: a file that is no rulebook ("root:*:19000:0:..." of
+    # /etc/shadow) must not have its first line shown.
+    shown = f" {name!r}" if _KEY_LIKE.fullmatch(name) else ""
+    return f"{where}{shown}{_in(what)}{hint}"
 
 
 def _read_value(key: Key, node: Node, what: str, error: Error, record: Record) -> object:

@@ -13,7 +13,7 @@ import re
 from typing import NoReturn
 
 from factlint.errors import fail
-from factlint.schema import Form, Key, Kind, Node, Record, Section, found, is_mapping, line_of, read_section
+from factlint.schema import Form, Key, Kind, Node, Record, Section, is_mapping, kind_of, line_of, read_section
 
 __all__ = ["Record", "read_file"]
 
@@ -142,5 +142,5 @@ def read_file(root: Node | None, path: str) -> Record:
     if root is None:
         error(1, f"the file is empty; {TOP_HINT}")
     if not is_mapping(root):
-        error(line_of(root), f"{TOP_HINT}, not {found(root)}")
+        error(line_of(root), f"{TOP_HINT}, not {kind_of(root)}")  # no excerpt: it may be no rulebook
     return read_section(root, TOP, "", error)
