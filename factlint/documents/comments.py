@@ -1,27 +1,28 @@
 """Finding comments in each format's own syntax (see formats.CommentSyntax).
 
 A reader calls these only on source it knows is markup, not prose or code: the range of a
-Markdown HTML block, an HTML comment token, MDX source outside code. What they return
-becomes `Document.comments`, the only places an inline directive counts.
+Markdown HTML block or inline HTML comment, a plain-text file. (HTML files get theirs from
+the tokenizer, MDX `{/* */}` comments from mdx.scan_mdx.) What they return becomes
+`Document.comments`, the only places an inline directive counts.
 """
 
 from __future__ import annotations
 
-import bisect
 import re
 
 from factlint.documents.model import Comment
 
 # "<!-->" and "<!--->" are complete (empty) comments in HTML; "--!>" also closes one.
 _HTML_COMMENT = re.compile(r"<!--(?:-?>|(.*?)--!?>)", re.S)
-_MDX_COMMENT = re.compile(r"\{[ \t\r\n]*/\*(.*?)\*/[ \t\r\n]*\}", re.S)
 # A plain-text line holding nothing but a directive: "# factlint-…", "// factlint-…" or
 # "<!-- factlint-… -->", each alone on its line.
 # Lines end at CRLF, CR or LF.
+# (No lazy repetition before trailing blanks: a long line of spaces must not take quadratic time.)
 _DIRECTIVE_LINE = re.compile(
     r"(?:\A|(?<=[\r\n]))[ \t]*"
-    r"(?:(?:#|//)(?P<line>[ \t]*factlint-[a-z][^\r\n]*?)|<!--(?P<html>[ \t]*factlint-[a-z][^\r\n]*?)-->)"
-    r"[ \t]*(?=[\r\n]|\Z)"
+    r"(?:(?:#|//)(?P<line>[ \t]*factlint-[a-z][^\r\n]*)"
+    r"|<!--(?P<html>[ \t]*factlint-[a-z](?:(?!-->)[^\r\n])*)-->[ \t]*)"
+    r"(?=[\r\n]|\Z)"
 )
 
 
@@ -31,22 +32,6 @@ def html_comments(text: str, start: int, end: int) -> list[Comment]:
         Comment(m.start(), m.end(), m.group(1) or "")
         for m in _HTML_COMMENT.finditer(text, start, end)
     ]
-
-
-def mdx_comments(text: str, code: list[tuple[int, int]]) -> list[Comment]:
-    """MDX `{/* ... */}` expression comments that do not start inside code.
-
-    `code`: sorted, non-overlapping [start, end) source ranges of code blocks and spans.
-    """
-    starts = [c[0] for c in code]
-    found = []
-    for match in _MDX_COMMENT.finditer(text):
-        at = match.start()
-        k = bisect.bisect_right(starts, at) - 1
-        if k >= 0 and at < code[k][1]:
-            continue
-        found.append(Comment(at, match.end(), match.group(1)))
-    return found
 
 
 def directive_lines(text: str) -> list[Comment]:

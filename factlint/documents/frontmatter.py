@@ -41,8 +41,9 @@ def front_matter(text: str, start: int, end: int, style: str, options: ReadOptio
 # "  key: rest", "- key: rest" (a mapping inside a list item), with a plain or quoted key.
 _YAML_KEY = re.compile(
     r"""^(?P<indent>[ \t]*)(?:-[ \t]+)*
-        (?:"(?P<dq>[^"\r\n]*)"|'(?P<sq>[^'\r\n]*)'|(?P<plain>[^\s#'"\-?:\[\]{},&*!|>%@`][^\r\n]*?|-[^\s\r\n][^\r\n]*?))
-        [ \t]*:(?=[ \t\r\n]|\Z)[ \t]*""",
+        (?:"(?P<dq>[^"\r\n]*)"[ \t]*|'(?P<sq>[^'\r\n]*)'[ \t]*
+          |(?P<plain>(?:[^\s#'"\-?:\[\]{},&*!|>%@`]|-(?=[^\s]))(?:[^\r\n:]|:(?![ \t\r\n]|\Z))*+))
+        :(?=[ \t\r\n]|\Z)[ \t]*""",
     re.X | re.M,
 )
 _YAML_ITEM = re.compile(r"(?P<indent>[ \t]*)-(?:[ \t]+|(?=[\r\n]|\Z))")

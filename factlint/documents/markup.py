@@ -89,19 +89,24 @@ def tokens(
         end = len(text)
     find = text.find
     match_tag = _TAG.match
+    # Every tag ends with ">" and every comment with "-->" or "--!>": past the last of them none
+    # can start, so a hostile run of "<a <a <a" or "<!-- <!--" is not rescanned to the end each time.
+    last_gt = text.rfind(">", start, end)
+    last_close = max(text.rfind("-->", start, end), text.rfind("--!>", start, end))
     pos = start
     while pos < end:
         lt = find("<", pos, end)
-        if lt < 0:
-            yield ("text", pos, end, "", pos, end, False)
+        if lt < 0 or lt > last_gt:
+            if lt >= 0 and text.startswith("<!--", lt):
+                yield from _unterminated_comment(pos, lt, end)
+            else:
+                yield ("text", pos, end, "", pos, end, False)
+            return
+        if text.startswith("<!--", lt) and last_close < lt + 2:
+            yield from _unterminated_comment(pos, lt, end)
             return
         m = match_tag(text, lt, end)
         if m is None:
-            if text.startswith("<!--", lt):  # unterminated comment: the rest is hidden
-                if lt > pos:
-                    yield ("text", pos, lt, "", pos, lt, False)
-                yield ("other", lt, end, "", lt, end, False)
-                return
             # "<" that starts no tag is text: keep scanning after it
             nxt = find("<", lt + 1, end)
             stop = end if nxt < 0 else nxt
@@ -141,6 +146,13 @@ def tokens(
         else:
             yield ("other", lt, tag_end, "", lt, tag_end, False)
         pos = tag_end
+
+
+def _unterminated_comment(pos: int, lt: int, end: int) -> Iterator[TokenTuple]:
+    """Text up to `lt`, then a comment that never closes: it hides the rest, as in a browser."""
+    if lt > pos:
+        yield ("text", pos, lt, "", pos, lt, False)
+    yield ("other", lt, end, "", lt, end, False)
 
 
 def attributes(text: str, start: int, end: int, lower: bool = True) -> list[Attribute]:

@@ -30,7 +30,7 @@ _MASK_RUN = re.compile(MASK + "+")
 _NEXT = re.compile(
     r"\\[\s\S]|`+|[{<]|(?:(?<=\n)|(?<=\r)|\A)(?:[ \t]*(?P<fence>```|~~~)|(?P<esm>import|export)(?=[\s{*]))"
 )
-_JSX_OPEN = re.compile(r"<(/?)[ \t\r\n]*([A-Za-z_$][\w$.:-]*)?")
+_JSX_OPEN = re.compile(r"<(/?)([A-Za-z_$][\w$.:-]*)?")  # "a < b" is prose: a name follows "<" at once
 _JSX_NAME = re.compile(r"[A-Za-z_$][\w$.:-]*")
 _SPACE = re.compile(r"[ \t\r\n]*")
 _BLANK_LINE = re.compile(r"(?:\r\n|\r|\n)[ \t]*(?:\r\n|\r|\n)")
@@ -52,6 +52,12 @@ def scan_mdx(text: str, options: ReadOptions) -> MdxScan:
     segments: list[Segment] = []
     comments: list[Comment] = []
     n = len(text)
+    # What a construct that turns out not to close has cost (read up to where it gave up):
+    # past a budget linear in the size, "{" and "<" are read as text, so hostile input such as
+    # "{ { { ..." cannot make the scan quadratic.
+    wasted = 0
+    budget = 8 * n + 10_000
+    unclosed_backticks: set[str] = set()  # a run of this length found no closing run after it
     i = 0
     while i < n:
         m = _NEXT.search(text, i)
@@ -72,11 +78,18 @@ def scan_mdx(text: str, options: ReadOptions) -> MdxScan:
             else:
                 i = m.end()
         elif token[0] == "`":
-            close = re.compile(r"(?<!`)" + token + r"(?!`)").search(text, m.end())
+            close = None
+            if token not in unclosed_backticks:
+                close = re.compile(r"(?<!`)" + token + r"(?!`)").search(text, m.end())
+                if close is None:
+                    unclosed_backticks.add(token)
             i = close.end() if close else m.end()
+        elif wasted > budget:
+            i = at + 1
         elif token == "{":
             end = js_expression_end(text, at)
             if end < 0:
+                wasted += n - at
                 i = at + 1
                 continue
             inner = text[at + 1 : end - 1]
@@ -92,8 +105,9 @@ def scan_mdx(text: str, options: ReadOptions) -> MdxScan:
                 close_at = text.find("-->", at + 4)
                 i = n if close_at < 0 else close_at + 3
                 continue
-            tag = _jsx_tag(text, at, options, segments)
+            tag, reach = _jsx_tag(text, at, options, segments)
             if tag < 0:
+                wasted += reach - at
                 i = at + 1
                 continue
             masks.append((at, tag))
@@ -164,15 +178,15 @@ def js_expression_end(text: str, start: int) -> int:
     return -1
 
 
-def _jsx_tag(text: str, start: int, options: ReadOptions, segments: list[Segment]) -> int:
-    """Offset after the JSX tag at `start` ("<"), adding the segments of its string props; -1
-    when no tag starts there."""
+def _jsx_tag(text: str, start: int, options: ReadOptions, segments: list[Segment]) -> tuple[int, int]:
+    """(offset after the JSX tag at `start` ("<"), -1 when no tag starts there; how far the
+    source was read to find out), adding the segments of the tag's string props."""
     m = _JSX_OPEN.match(text, start)
     if m is None:
-        return -1
+        return -1, start
     closing, name = m.group(1), m.group(2)
     if name is None and not text.startswith(">", m.end()):
-        return -1  # "<" then something that is neither a name nor the ">" of a fragment
+        return -1, start  # "<" then something that is neither a name nor the ">" of a fragment
     # A lower-case name is an HTML element: only its alt/title/aria-label/placeholder are read.
     element = name is None or (name[0].islower() and "." not in name)
     found: list[Segment] = []
@@ -181,7 +195,7 @@ def _jsx_tag(text: str, start: int, options: ReadOptions, segments: list[Segment
     while True:
         j = _SPACE.match(text, j).end()  # type: ignore[union-attr]
         if j >= n:
-            return -1
+            return -1, j
         if text.startswith("/>", j):
             j += 2
             break
@@ -189,27 +203,27 @@ def _jsx_tag(text: str, start: int, options: ReadOptions, segments: list[Segment
             j += 1
             break
         if closing:
-            return -1
+            return -1, j
         if text[j] == "{":  # {...spread}
             j = js_expression_end(text, j)
             if j < 0:
-                return -1
+                return -1, n
             continue
         attribute = _JSX_NAME.match(text, j)
         if attribute is None:
-            return -1
+            return -1, j
         prop = attribute.group()
         j = _SPACE.match(text, attribute.end()).end()  # type: ignore[union-attr]
         if not text.startswith("=", j):
             continue  # a boolean prop
         j = _SPACE.match(text, j + 1).end()  # type: ignore[union-attr]
         if j >= n:
-            return -1
+            return -1, j
         quote = text[j]
         if quote in "\"'":
             close = text.find(quote, j + 1)
             if close < 0:
-                return -1
+                return -1, n
             kind = _kind(prop, text[j + 1 : close], element, options)
             if kind is not None:
                 parts: list[str] = []
@@ -222,7 +236,7 @@ def _jsx_tag(text: str, start: int, options: ReadOptions, segments: list[Segment
         elif quote == "{":
             end = js_expression_end(text, j)
             if end < 0:
-                return -1
+                return -1, n
             literal = _string_literal(text, j + 1, end - 1)
             if literal is not None:
                 parts, pieces = literal
@@ -232,9 +246,9 @@ def _jsx_tag(text: str, start: int, options: ReadOptions, segments: list[Segment
                     found.append(segment)
             j = end
         else:
-            return -1
+            return -1, j
     segments.extend(found)
-    return j
+    return j, j
 
 
 def _kind(prop: str, value: str, element: bool, options: ReadOptions) -> SegmentKind | None:
