@@ -422,8 +422,37 @@ GC_THRESHOLD = (200_000, 30, 30)
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the CLI and exit: the single place where errors become messages and exit codes."""
     gc.set_threshold(*GC_THRESHOLD)
+    _stop_on_signals()
     code = run(argv)
     sys.exit(code)
+
+
+class Stopped(BaseException):
+    """SIGTERM or SIGHUP arrived: unwind (worker processes are ended on the way) and exit 128 + signal."""
+
+    def __init__(self, signum: int) -> None:
+        super().__init__(signum)
+        self.signum = signum
+
+
+def _stop_on_signals() -> None:
+    import signal
+
+    def stop(signum: int, _frame: object) -> None:
+        raise Stopped(signum)
+
+    for name in ("SIGTERM", "SIGHUP"):
+        number = getattr(signal, name, None)
+        if number is not None and signal.getsignal(number) == signal.SIG_DFL:
+            signal.signal(number, stop)
+
+
+def _interrupted(signum: int) -> int:
+    """What an interrupted run says and returns: 130 for Ctrl-C, 143 for SIGTERM, 129 for SIGHUP."""
+    import signal
+
+    click.echo(f"factlint: interrupted by {signal.Signals(signum).name}", err=True)
+    return 128 + signum
 
 
 def run(argv: Sequence[str] | None = None) -> int:
@@ -436,9 +465,13 @@ def run(argv: Sequence[str] | None = None) -> int:
     except click.ClickException as exc:  # usage errors: click prints usage + message
         exc.show()
         return EXIT_ERROR
-    except click.exceptions.Abort:
+    except click.exceptions.Abort as exc:  # click's form of Ctrl-C (or end of input at a prompt)
+        if isinstance(exc.__context__, KeyboardInterrupt):
+            return _interrupted(2)
         click.echo("factlint: aborted", err=True)
         return EXIT_ERROR
+    except Stopped as stop:
+        return _interrupted(stop.signum)
     except FactlintError as exc:
         _error(str(exc).splitlines()[0] if str(exc) else type(exc).__name__)
         return EXIT_ERROR
@@ -446,7 +479,7 @@ def run(argv: Sequence[str] | None = None) -> int:
         _silence_stdout()
         return EXIT_BROKEN_PIPE
     except KeyboardInterrupt:
-        return 130
+        return _interrupted(2)
     except Exception as exc:  # a bug in factlint, not the user's fault
         if os.environ.get("FACTLINT_DEBUG"):
             import traceback

@@ -9,9 +9,11 @@ on the number of workers or on scheduling.
 
 from __future__ import annotations
 
+import contextlib
 import multiprocessing
 import os
 import queue
+import sys
 from collections.abc import Iterator, Sequence
 from typing import Any
 
@@ -76,6 +78,11 @@ def check_in_workers(checker: FileChecker, targets: Sequence[Target], workers: i
                 done.update([_next_result(results, processes)])
             for outcome in done.pop(index):
                 yield CLEAN if outcome is None else outcome
+    except BaseException:  # interrupted (Ctrl-C, SIGTERM), a failed worker, or the caller stopped early
+        for process in processes:
+            if process.is_alive():
+                process.terminate()
+        raise
     finally:
         for process in processes:
             process.join(timeout=5)
@@ -103,6 +110,7 @@ def _next_result(results: Any, processes: Sequence[Any]) -> tuple[int, list[File
 
 def _serve(checker: FileChecker, tasks: Any, results: Any) -> None:
     """A worker's whole life: check chunks until the `None` that says stop."""
+    _end_with_parent()
     try:
         for index, chunk in iter(tasks.get, None):
             results.put((index, checker.check_chunk(chunk)))
@@ -110,3 +118,22 @@ def _serve(checker: FileChecker, tasks: Any, results: Any) -> None:
         pass
     except BaseException as exc:  # sent to the main process, which ends the run with it
         results.put((-1, f"a worker process failed: {type(exc).__name__}: {exc}"))
+
+
+def _end_with_parent() -> None:
+    """In a worker: SIGTERM ends it at once (not the main process's handler, inherited by forking),
+    and on Linux the kernel sends it SIGTERM if the main process dies, however it dies, so no worker
+    outlives a run holding its standard output open (a CI step would hang on it)."""
+    import signal
+
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
+    if hasattr(signal, "SIGHUP"):
+        signal.signal(signal.SIGHUP, signal.SIG_DFL)
+    if sys.platform.startswith("linux"):
+        import ctypes
+
+        with contextlib.suppress(OSError, AttributeError):
+            ctypes.CDLL(None, use_errno=True).prctl(1, signal.SIGTERM)  # PR_SET_PDEATHSIG
+        parent = multiprocessing.parent_process()
+        if parent is not None and os.getppid() != parent.pid:  # it died before the line above
+            os._exit(1)

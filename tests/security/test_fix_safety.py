@@ -171,8 +171,8 @@ def test_signals_mean_what_they_did_after_fix(tmp_path: Path) -> None:
     """The handlers installed while writing are removed again: the re-check runs as before."""
     write(tmp_path / "site" / "a.md", BROAD + "\n")
     prelude = ("from factlint import fixes\nreal = fixes.apply\n"
-               "def apply(planned):\n    result = real(planned)\n"
-               "    assert signal.getsignal(signal.SIGTERM) == signal.SIG_DFL\n    return result\n"
+               "def apply(planned):\n    before = signal.getsignal(signal.SIGTERM)\n    result = real(planned)\n"
+               "    assert signal.getsignal(signal.SIGTERM) is before\n    return result\n"
                "fixes.apply = apply\n")
     proc = run_with(prelude, "check", "site", "--fix", cwd=tmp_path)
     assert proc.returncode == 0 and b"fixed 1 finding in 1 file" in proc.stderr, proc.stderr
