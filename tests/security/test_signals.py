@@ -3,6 +3,7 @@ output open, which would hang a CI step), and the exit code says which signal (1
 
 from __future__ import annotations
 
+import contextlib
 import os
 import select
 import signal
@@ -89,7 +90,5 @@ def test_a_signal_ends_the_workers_and_gives_the_right_exit_code(site: Path, how
         assert "Traceback" not in err and f"factlint: interrupted by {'SIGINT' if code == 130 else 'SIGTERM'}" in err
     finally:
         for pid in (proc.pid, *workers):
-            try:
+            with contextlib.suppress(OSError):
                 os.kill(pid, signal.SIGKILL)
-            except OSError:
-                pass
