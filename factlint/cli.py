@@ -234,6 +234,9 @@ def check(paths, stdin_filename, output_format, fail_on, output_file, select, ig
         used = visible(display_path(settings.config_file)) if settings.config_file else "none found, defaults apply"
         click.echo(f"factlint: configuration: {used}", err=True)
     rulebook = load_rules(settings)
+    if not rulebook.rules:  # a run that checks nothing must not pass quietly
+        raise UsageError("no rule is active: the selection (select/ignore in the configuration or on the "
+                         "command line) turns every rule off")
     if show_diff and fix:
         raise UsageError("--diff and --fix cannot be used together (--diff changes nothing)")
     if (show_diff or fix) and STDIN in paths:
@@ -278,6 +281,9 @@ def check(paths, stdin_filename, output_format, fail_on, output_file, select, ig
     from factlint.report.source import SourceTexts, decode_stdin
 
     _print_problems(result)
+    unchecked = _unchecked(result, paths)
+    for warning in unchecked:
+        click.echo(f"factlint: warning: {warning}", err=True)
     given = {stdin.name: decode_stdin(stdin.content)} if stdin is not None else {}
     options = ReportOptions(color=_use_color(color), quiet=quiet, rulebook=rulebook, root=_repo_root(),
                             sources=SourceTexts(result.sources, given))
@@ -292,7 +298,25 @@ def check(paths, stdin_filename, output_format, fail_on, output_file, select, ig
                      checked=result.sources.values())
         _emit(reporter("text").render(result, options))
         click.echo(f"factlint: wrote the {settings.format} report to {output_file}", err=True)
+    if settings.strict and unchecked:
+        _error("--strict: part of what was asked was not checked (see the warning above)")
+        return EXIT_ERROR
     return _exit_code(result, settings, exit_zero)
+
+
+def _unchecked(result, paths: Sequence[str]) -> list[str]:
+    """What the configuration left unchecked without a word: files named on the command line that
+    are excluded, a run that checked no file at all, per-file-ignores that turn every rule off."""
+    out = []
+    if result.excluded:
+        out.append(f"{_count(result.excluded, 'file')} named on the command line "
+                   f"{'is' if result.excluded == 1 else 'are'} excluded by the configuration and not checked")
+    if not result.files_checked and not result.problems and not result.skipped and paths:
+        out.append("no file was checked: every file is excluded, or none has a suffix factlint reads "
+                   "(see --exclude, exclude and extensions)")
+    elif result.rules_off and result.rules_off == result.files_checked:
+        out.append("per-file-ignores turn every rule off for every file checked: nothing was looked for")
+    return out
 
 
 def _print_problems(result) -> None:

@@ -9,6 +9,7 @@ The command line only builds a Linter from the settings, calls it and prints wha
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -16,11 +17,12 @@ from typing import TYPE_CHECKING
 
 from factlint.checker import FileChecker, FileOutcome
 from factlint.config import Settings, display_path
-from factlint.discovery import discover
+from factlint.discovery import Target, discover, is_excluded, per_file_ignored
 from factlint.findings import Finding
 from factlint.parallel import automatic_jobs, check_in_workers
 from factlint.results import FileProblem, FileWarning, LintResult, Notice, Skipped, SuppressedFinding
 from factlint.rulebook.model import Rulebook
+from factlint.selection import selects
 
 if TYPE_CHECKING:
     from factlint.fixes import FileFix
@@ -96,7 +98,22 @@ class Linter:
             outcomes = check_in_workers(self.checker, targets, workers)
         labelled.extend(zip((t.display for t in targets), outcomes, strict=True))
         result = _gather(labelled, problems, sources={t.display: t.path for t in targets})
+        result = replace(result, excluded=self._excluded(files), rules_off=self._rules_off(targets))
         return self._baselined(result)
+
+    def _excluded(self, files: Sequence[str]) -> int:
+        """Files named on the command line that the exclude globs leave out (they are not checked,
+        and must not vanish from the report without a word)."""
+        if not self.settings.exclude:
+            return 0
+        return sum(1 for f in files if os.path.isfile(f) and is_excluded(f, self.settings.exclude))
+
+    def _rules_off(self, targets: Sequence[Target]) -> int:
+        """Files for which per-file-ignores turn off every rule of the rulebook."""
+        if not self.settings.per_file_ignores or not self.rulebook.rules:
+            return 0
+        return sum(1 for t in targets if all(selects(per_file_ignored(t.path, self.settings), r.id, r.category)
+                                             for r in self.rulebook.rules))
 
     def plan_fixes(self, result: LintResult, *, unsafe: bool = False) -> list[FileFix]:
         """The fixes for the result's findings (`unsafe`: also those a rule does not mark safe)."""

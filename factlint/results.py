@@ -76,3 +76,5 @@ class LintResult:
     warnings: tuple[FileWarning, ...] = ()
     # display path -> the path on disk (they differ for file names that are not valid UTF-8)
     sources: dict[str, str] = field(default_factory=dict, compare=False)
+    excluded: int = 0  # files named on the command line that an exclude glob leaves out
+    rules_off: int = 0  # files checked with every rule turned off by per-file-ignores

@@ -101,6 +101,8 @@ def summary(result: LintResult) -> str:
         extras.append(_plural(len(result.warnings), "decoding warning"))
     if result.problems:
         extras.append(f"{len(result.problems)} unreadable")
+    if result.excluded:
+        extras.append(f"{result.excluded} excluded")
     tail = f" ({', '.join(extras)})" if extras else ""
     return f"{files} checked: {found}{tail}"
 
