@@ -16,8 +16,7 @@ def test_pyproject_config_is_found_from_a_subfolder_and_flags_win(run_cli, tmp_p
           '[project]\nname = "site"\n\n[tool.factlint]\nselect = ["unsupported-claim"]\nignore = ["FL4"]\n')
     write(tmp_path / "site" / "page.md", f"{CLAIM}\n")
     code, out, err = run_cli("check", "page.md", "--format", "json", cwd=tmp_path / "site")
-    assert (code, err) == (0, "")
-    assert rules_found(out) == set()  # the config enabled nothing
+    assert code == 2 and "no rule is active" in err  # the config enabled nothing: said, not a silent pass
     # A flag re-selects what the config ignored.
     code, out, _ = run_cli("check", "page.md", "--format", "json", "--select", "FL4", cwd=tmp_path / "site")
     assert code == 1 and rules_found(out) and all(r.startswith("FL4") for r in rules_found(out))
