@@ -46,7 +46,7 @@ def test_factlint_yaml_severity_fail_on_and_exclude(run_cli, tmp_path):
     # Flags win over the config: severity, fail-on, and an extra exclude adds to the config's.
     code, out, _ = run_cli("check", "docs", "docs/wip.draft.md", "--severity", "FL4=error", "--fail-on",
                            "warning", "--exclude", "page.md")
-    assert code == 0 and out == "0 files checked: no findings\n"
+    assert code == 0 and out == "0 files checked: no findings (1 excluded)\n"  # the named draft is excluded, and said
     code, out, _ = run_cli("check", "docs", "--severity", "FL4=error", "--fail-on", "warning")
     assert code == 1 and "[error] unsupported-claim" in out
 
