@@ -114,7 +114,8 @@ def test_unreadable_folder_and_file(tmp_path):
         pytest.skip("running as root without setpriv (util-linux) to drop privileges: apt-get install util-linux")
     probe = subprocess.run([*prefix, sys.executable, "-c", "import factlint"], capture_output=True, env=cli_env())
     if probe.returncode != 0:  # e.g. a virtual environment inside a folder only root may enter
-        pytest.skip(f"the unprivileged user cannot import factlint here: {probe.stderr.decode()[-200:]}")
+        pytest.skip("the unprivileged user cannot import factlint: put the virtual environment where other "
+                    f"users may read it (.ci/run does): {probe.stderr.decode()[-200:]}")
     work = Path(tempfile.mkdtemp(prefix="factlint-perm-"))
     try:
         os.chmod(work, 0o755)

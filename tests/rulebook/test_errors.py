@@ -284,7 +284,7 @@ def test_billion_laughs_is_refused_quickly(write: Writer) -> None:
         load_rulebook([path], include_default=False)
 
 
-@pytest.mark.skipif(not Path("/dev/zero").exists(), reason="needs /dev/zero")
+@pytest.mark.skipif(not Path("/dev/zero").exists(), reason="needs /dev/zero (a Unix system)")
 def test_endless_file_is_read_only_up_to_the_cap(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(yaml_source, "MAX_FILE_BYTES", 1000)
     with pytest.raises(RulebookError, match=r"^/dev/zero:1: the file is too large"):
