@@ -70,10 +70,11 @@ def yaml_fields(text: str, start: int, end: int, options: ReadOptions) -> list[S
     for m in _YAML_KEY.finditer(text, start, end):
         if m.start() < skip_to:
             continue
-        group = "plain" if m.group("plain") is not None else "dq" if m.group("dq") is not None else "sq"
+        group = m.lastgroup or "plain"  # the key's group: "plain", "dq" or "sq"
         kind = field_kind(m.group(group).strip())
         if kind is None:
-            if _BLOCK_HEADER.match(text, m.end(), end):  # its lines are text, not keys
+            if text[m.end() : m.end() + 1] in ("|", ">") and _BLOCK_HEADER.match(text, m.end(), end):
+                # a block scalar's lines are text, not keys
                 line_end = _line_end(text, m.end(), end)
                 indent = m.start(group) - m.start() - (group != "plain")
                 below = _lines_below(text, _next_line(text, line_end, end), end, indent)
