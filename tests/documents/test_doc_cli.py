@@ -4,24 +4,20 @@
 from __future__ import annotations
 
 import json
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
+from cli_harness import run_in_process
 
 CLAIM = "Ketamine cures depression."
 
 
 def check(folder: Path, *args: str) -> tuple[int, list[tuple[str, int, int, str]], str]:
-    proc = subprocess.run(
-        [sys.executable, "-m", "factlint", "check", ".", "--format", "json", "--select", "FL401", *args],
-        cwd=folder, capture_output=True, text=True, encoding="utf-8", timeout=120, stdin=subprocess.DEVNULL,
-    )
-    if proc.returncode == 2:
-        return 2, [], proc.stderr
-    report = json.loads(proc.stdout)
-    return proc.returncode, [(f["path"], f["line"], f["column"], f["rule"]) for f in report["findings"]], proc.stderr
+    run = run_in_process("check", ".", "--format", "json", "--select", "FL401", *args, cwd=folder)
+    if run.code == 2:
+        return 2, [], run.stderr
+    report = json.loads(run.stdout)
+    return run.code, [(f["path"], f["line"], f["column"], f["rule"]) for f in report["findings"]], run.stderr
 
 
 def test_claims_outside_the_body_text_are_found_at_their_line_and_column(tmp_path: Path) -> None:
