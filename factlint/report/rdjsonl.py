@@ -48,8 +48,9 @@ def diagnostic(f: Finding, columns: tuple[int, int], rule: Rule | None) -> dict[
 def render(result: LintResult, options: ReportOptions) -> str:
     rules = {r.id: r for r in options.rulebook.rules} if options.rulebook is not None else {}
     lines = []
+    counter = ByteColumns()
     for f in result.findings:
-        columns = byte_columns(f, options.sources.matches(f) if options.sources is not None else None)
+        columns = counter.of(f, options.sources.matches(f) if options.sources is not None else None)
         lines.append(json.dumps(diagnostic(f, columns, rules.get(f.rule)), sort_keys=True, ensure_ascii=True))
     return "".join(line + "\n" for line in lines)
 
@@ -57,12 +58,35 @@ def render(result: LintResult, options: ReportOptions) -> str:
 def byte_columns(f: Finding, text: str | None) -> tuple[int, int]:
     """The finding's (start, end) columns counted in UTF-8 bytes, 1-based, from the file's text; its
     code-point columns when the text is not at hand (the file changed or vanished since the run)."""
-    if text is None:
-        return f.column, f.end_column
-    start_line = f.start - (f.column - 1)
-    end_line = f.end - (f.end_column - 1)
-    return (len(text[start_line:f.start].encode("utf-8", "surrogatepass")) + 1,
-            len(text[end_line:f.end].encode("utf-8", "surrogatepass")) + 1)
+    return ByteColumns().of(f, text)
+
+
+class ByteColumns:
+    """Byte columns of findings in report order (sorted by position within a file): each start is
+    counted on from the previous one on its line, each end from its start, so a line of megabytes
+    with thousands of findings costs its length once (counting from the line start each time was
+    quadratic)."""
+
+    def __init__(self) -> None:
+        self._text: str | None = None
+        self._line = self._at = self._bytes = -1
+
+    def of(self, f: Finding, text: str | None) -> tuple[int, int]:
+        if text is None:
+            return f.column, f.end_column
+        line = f.start - (f.column - 1)
+        if text is not self._text or line != self._line or f.start < self._at:
+            self._text, self._line, self._at, self._bytes = text, line, line, 0
+        self._bytes += _utf8_length(text[self._at:f.start])
+        self._at = f.start
+        start = self._bytes + 1
+        if f.end_line == f.line:
+            return start, start + _utf8_length(text[f.start:f.end])
+        return start, _utf8_length(text[f.end - (f.end_column - 1):f.end]) + 1
+
+
+def _utf8_length(piece: str) -> int:
+    return len(piece) if piece.isascii() else len(piece.encode("utf-8", "surrogatepass"))
 
 
 def render_rules(rules: Sequence[Rule], options: ReportOptions) -> str:

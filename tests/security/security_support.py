@@ -22,3 +22,9 @@ def run_with(prelude: str, *args: str, cwd: Path) -> subprocess.CompletedProcess
     script = f"import os, signal, sys\n{prelude}\nfrom factlint.cli import main\nmain(sys.argv[1:])\n"
     return subprocess.run([sys.executable, "-c", script, *args], cwd=cwd, capture_output=True, timeout=120,
                           env=clean_env(FACTLINT_NO_CACHE="1"), stdin=subprocess.DEVNULL)
+
+
+def run_cli_with_timeout(*args: str, cwd: Path, timeout: float) -> subprocess.CompletedProcess[str]:
+    """`factlint ARGS` in a fresh process; subprocess.TimeoutExpired past `timeout` seconds."""
+    return subprocess.run([sys.executable, "-m", "factlint", *args], cwd=cwd, capture_output=True, text=True,
+                          encoding="utf-8", timeout=timeout, env=clean_env(), stdin=subprocess.DEVNULL)
