@@ -16,7 +16,7 @@ from security_support import run_cli_with_timeout
 SENTENCE = "Ketamine cures depression and Spravato is approved for PTSD. "
 
 
-SIZES = [1] + ([8] if os.environ.get("FACTLINT_SLOW_TESTS") == "1" else [])  # MB; rdjsonl took 204 s for 8 MB at 6de4c3f
+SIZES = [1] + ([8] if os.environ.get("FACTLINT_SLOW_TESTS") == "1" else [])  # MB; 8 MB rdjsonl: 204 s at 6de4c3f
 
 
 @pytest.mark.parametrize("megabytes", SIZES)
