@@ -112,7 +112,10 @@ class FileChecker:
         """Match, then suppress (inline directives), then ignore (per-file-ignores)."""
         matched = self.matcher.check_detailed(document)
         findings = list(matched.findings)
-        active, suppressed, notices = apply_suppressions(document, findings)
+        if self.settings.inline_config:
+            active, suppressed, notices = apply_suppressions(document, findings)
+        else:  # --no-inline-config: a draft cannot waive its own findings
+            active, suppressed, notices = findings, [], []
         if self.settings.per_file_ignores and path is not None:
             ignored = per_file_ignored(path, self.settings)
             if ignored:

@@ -205,6 +205,8 @@ CHECK_HELP = f"""Check PATHS (files or folders) for claims the rulebook says are
 @click.option("--strict/--no-strict", default=None,
               help="Exit 2 when a file is skipped (binary) or had to be decoded with replacement "
                    "characters or a guessed encoding (default: report them, exit code unaffected).")
+@click.option("--no-inline-config", "no_inline_config", is_flag=True, default=False,
+              help="Ignore factlint-disable directives in drafts (as ESLint's flag): every finding counts.")
 @click.option("--quiet", "-q", is_flag=True, default=False, help="Do not print the summary line.")
 @click.option("--verbose", "-v", is_flag=True, default=False,
               help="Say on standard error which configuration file is used.")
@@ -212,7 +214,7 @@ CHECK_HELP = f"""Check PATHS (files or folders) for claims the rulebook says are
               help="Colour the report (default: only on a terminal, never when NO_COLOR is set).")
 def check(paths, stdin_filename, output_format, fail_on, output_file, select, ignore, severity, rules,
           no_default_rules, config, exclude, jobs, changed_since, exit_zero, baseline, write_baseline,
-          show_diff, fix, unsafe_fixes, strict, quiet, verbose, color) -> int:
+          show_diff, fix, unsafe_fixes, strict, no_inline_config, quiet, verbose, color) -> int:
     from factlint.linter import STDIN, Linter, Stdin, load_rules
 
     paths = list(paths)
@@ -229,6 +231,7 @@ def check(paths, stdin_filename, output_format, fail_on, output_file, select, ig
         format=output_format,
         jobs=jobs,
         strict=strict,
+        inline_config=not no_inline_config,
     )
     if verbose:
         used = visible(display_path(settings.config_file)) if settings.config_file else "none found, defaults apply"
@@ -327,9 +330,11 @@ def _print_problems(result) -> None:
 def _exit_code(result, settings: Settings, exit_zero: bool) -> int:
     if result.problems:
         return EXIT_ERROR
-    if settings.strict and (result.skipped or result.warnings):
+    reasonless = sum(1 for n in result.notices if n.code == "suppression-without-reason")
+    if settings.strict and (result.skipped or result.warnings or reasonless):
         what = [_count(len(result.skipped), "file") + " skipped"] if result.skipped else []
         what += [_count(len(result.warnings), "decoding warning")] if result.warnings else []
+        what += [_count(reasonless, "suppression") + " without a reason"] if reasonless else []
         _error(f"--strict: {' and '.join(what)} (see the report)")
         return EXIT_ERROR
     if not exit_zero and any(f.severity >= settings.fail_on for f in result.findings):

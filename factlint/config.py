@@ -89,6 +89,7 @@ class Settings:
     respect_gitignore: bool = True  # skip files .gitignore'd when walking folders in a git work tree
     strict: bool = False  # skipped files and decoding warnings make the run exit 2
     read_options: ReadOptions = DEFAULT_OPTIONS  # text-fields, mdx-props: which fields the readers read
+    inline_config: bool = True  # False (--no-inline-config): factlint-disable directives in drafts are ignored
 
 
 @dataclass(frozen=True, slots=True)
@@ -106,6 +107,7 @@ class Flags:
     jobs: int | None = None
     config: Path | None = None
     strict: bool | None = None
+    inline_config: bool = True
 
 
 # --- discovery and reading (I/O) -------------------------------------------------------------
@@ -276,6 +278,7 @@ def merge(config: Mapping[str, Any], config_file: Path | None, flags: Flags, cwd
                                for glob, selectors in config.get("per-file-ignores", ())),
         respect_gitignore=config.get("respect-gitignore", True),
         strict=flags.strict if flags.strict is not None else config.get("strict", False),
+        inline_config=flags.inline_config,
         read_options=_read_options(config),
     )
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
@@ -38,6 +39,10 @@ def render(result: LintResult, options: ReportOptions) -> str:
         lines.append(style(f"skipped: {visible(skip.path)} ({visible(skip.reason)})", fg="bright_black"))
     if result.skipped:
         lines.append("")
+    if result.suppressed:  # what the drafts waived, per rule: a reviewer sees it at a glance
+        per_rule = Counter(s.finding.rule for s in result.suppressed)
+        lines.append("suppressed by directives: " + ", ".join(f"{visible(rule)} ({n})"
+                                                             for rule, n in sorted(per_rule.items())))
     if not options.quiet:
         lines.append(style(summary(result), bold=True))
     return "\n".join(lines) + "\n" if lines else ""
