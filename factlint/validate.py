@@ -18,7 +18,7 @@ def check_examples(rulebook: Rulebook) -> list[str]:
     failures = []
     for rule, sentence, should_flag in iter_rule_examples(rulebook):
         document = parse_document(sentence, "<example>", "text")
-        flagged = any(f.rule == rule.id for f in matcher.check(document))
+        flagged = any(rule.id in (f.rule, *f.merged) for f in matcher.check(document))
         if flagged != should_flag:
             expected = "flagged" if should_flag else "passed"
             failures.append(f"{rule.file}:{rule.line}: {rule.id} example should be {expected} but is not: "

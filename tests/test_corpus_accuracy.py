@@ -1,7 +1,11 @@
-"""Precision and recall of the default rulebook on the labelled sentence set: both at least 0.95.
+"""Accuracy of the default rulebook on the labelled sets, each sentence linted on its own (bench/accuracy.py).
 
-The figures (overall and per category) are printed; run `pytest -s tests/test_corpus_accuracy.py` or
-`.venv/bin/python bench/accuracy.py --details` to see them and the misses / false alarms.
+* factlint's own sets (tests/corpus/sentences.yaml, holdout.yaml): precision and recall at least 0.95.
+* the independent set (tests/corpus/independent/, written by someone who had not seen the rules) and the
+  development corpus in ../shared/corpus (its two halves by site; skipped where ../shared is not beside the
+  repository): held to floors a little under the figures in docs/accuracy.md, so a regression shows.
+
+Run `.venv/bin/python bench/accuracy.py --details` for the tables, misses and false alarms.
 """
 
 from __future__ import annotations
@@ -18,41 +22,58 @@ accuracy = importlib.util.module_from_spec(_spec)
 sys.modules[_spec.name] = accuracy  # dataclasses look their module up
 _spec.loader.exec_module(accuracy)
 
-CORPUS = REPO / "tests" / "corpus" / "sentences.yaml"
-HOLDOUT = REPO / "tests" / "corpus" / "holdout.yaml"
+SHARED_CORPUS = accuracy.CORPUS / "real-copy.yaml"
+needs_shared = pytest.mark.skipif(
+    not SHARED_CORPUS.is_file(),
+    reason=f"the development corpus is not here ({SHARED_CORPUS}); CI has it beside the repository",
+)
 
 
 @pytest.fixture(scope="module")
-def report():
-    result = accuracy.evaluate(accuracy.load_corpus(CORPUS))
-    print("\n" + accuracy.render(result, details=True))
-    return result
+def matcher():
+    from factlint.matching import Matcher
+    from factlint.rulebook import load_rulebook
+
+    return Matcher(load_rulebook())
 
 
-def test_corpus_shape() -> None:
-    entries = accuracy.load_corpus(CORPUS)
-    assert len(entries) >= 300
-    flagged = sum(e["flag"] for e in entries)
-    assert 0.4 <= flagged / len(entries) <= 0.6, "about half must flag"
-    assert len({e["text"] for e in entries}) == len(entries), "duplicate sentences"
-    for e in entries:
-        assert set(e) <= {"text", "flag", "category", "rule", "note"}, e
-        assert bool(e.get("rule")) == e["flag"], e
+def test_own_set_shape() -> None:
+    records = accuracy.own_records(accuracy.OWN)
+    assert len(records) >= 300
+    flagged = sum(r["flag"] for r in records)
+    assert 0.4 <= flagged / len(records) <= 0.6, "about half must flag"
+    assert len({r["text"] for r in records}) == len(records), "duplicate sentences"
 
 
-def test_precision_at_least_095(report) -> None:
-    assert report.overall.precision >= 0.95
+@pytest.mark.parametrize("path", [accuracy.OWN, accuracy.HOLDOUT], ids=["own", "holdout"])
+def test_own_sets_at_least_095(matcher, path: Path) -> None:
+    report = accuracy.evaluate(path.stem, accuracy.own_records(path), matcher)
+    misses = [r["text"] for r, _ in report.misses]
+    alarms = [(r["text"], fired) for r, fired in report.false_alarms]
+    assert report.overall.precision >= 0.95, alarms
+    assert report.overall.recall >= 0.95, misses
 
 
-def test_recall_at_least_095(report) -> None:
-    assert report.overall.recall >= 0.95
+# Floors: a little under the figures measured when they were set (docs/accuracy.md), to catch regressions.
+FLOORS = {
+    "independent": (0.85, 0.65),
+    "dev-tune": (0.95, 0.85),
+    "dev-test": (0.70, 0.80),
+}
 
 
-@pytest.mark.skipif(not HOLDOUT.is_file(), reason="no held-out set")
-def test_holdout_set_keeps_the_same_bar() -> None:
-    """Sentences written after the first tuning (first run: precision 0.975, recall 0.951; see
-    docs/accuracy.md). Printed in full, and held to the same bar so a regression shows."""
-    result = accuracy.evaluate(accuracy.load_corpus(HOLDOUT))
-    print("\nheld-out set\n" + accuracy.render(result, details=True))
-    assert result.overall.precision >= 0.95
-    assert result.overall.recall >= 0.95
+def test_independent_set_floor(matcher) -> None:
+    records = accuracy.corpus_records(None, accuracy.INDEPENDENT / "sentences.yaml")
+    report = accuracy.evaluate("independent", records, matcher)
+    precision, recall = FLOORS["independent"]
+    assert report.overall.precision >= precision and report.overall.recall >= recall, (
+        report.overall.precision, report.overall.recall)
+
+
+@needs_shared
+@pytest.mark.parametrize("half", ["dev-tune", "dev-test"])
+def test_development_corpus_floor(matcher, half: str) -> None:
+    report = accuracy.evaluate(half, accuracy.corpus_records(half), matcher)
+    precision, recall = FLOORS[half]
+    assert report.overall.precision >= precision and report.overall.recall >= recall, (
+        report.overall.precision, report.overall.recall)

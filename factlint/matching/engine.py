@@ -1,23 +1,39 @@
-"""The Matcher: one compiled rulebook, applied to documents segment by segment.
+"""The Matcher: a compiled rulebook applied to documents, sentence by sentence.
 
-Data flows one way: the document's segments go through the pre-filter (prefilter.py: which
-segments may hold a claim, from one bit mask per segment: bits.py); candidates go to the judge
-(judge.py: sentences, windows, negation and hedge context); hits become Findings with exact
-source positions. Document-level state (headings, fair-balance rules) lives here.
+For each segment (documents/) the engine normalises the text (normalize.py), splits it into sentences
+(tokens.py) and reads each one (sentence.py: stems, rulebook terms, clauses). A sentence with rulebook terms
+gets its claim frames (frames.py) with their assertion status (assertion.py); each asserted frame is
+compared with the fact base (verdict.py) and a wrong one is reported by the claim rule that fits it
+(kinds/claim.py). Match rules (phrases, patterns) and document rules (fair balance) run beside them. The
+page topic (topic.py) supplies the drug of a sentence that names none. Overlapping findings are merged:
+one finding per claim, the strongest rule first, the others listed in `merged`.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from functools import reduce
-from operator import or_
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+
+import regex
 
 from factlint.documents.model import Document, Segment
 from factlint.findings import Finding
-from factlint.matching.index import RuleIndex, compile_rulebook
-from factlint.matching.judge import Hit, Judge
-from factlint.matching.prefilter import Candidates, Prefilter, SegmentWords
-from factlint.rulebook.model import Rulebook
+from factlint.matching.assertion import ADOPTED, CITED, HEDGED, REPORTED, Assertion
+from factlint.matching.frames import EXCUSES, Context, Frame, FrameFinder
+from factlint.matching.kinds import ClaimRules, DocumentRules, MatchRules
+from factlint.matching.memo import Memo
+from factlint.matching.normalize import normalize, normalize_with_map
+from factlint.matching.sentence import Sentence, read_sentence
+from factlint.matching.tokens import sentence_spans
+from factlint.matching.topic import Topic, is_short
+from factlint.matching.verdict import FactBase, Verdict
+from factlint.matching.vocabulary import Vocabulary
+from factlint.rulebook.model import Rule, Rulebook
+
+_PLACEHOLDER = re.compile(r"\{([A-Za-z_]+)\}")
+_MEMO_LIMIT = 20_000  # sentences remembered (read, and their frames found) per process
+GENERIC_DRUG = "this treatment"
 
 
 @dataclass(frozen=True, slots=True)
@@ -37,11 +53,24 @@ class MatchResult:
 class Matcher:
     """Compile once (`Matcher(rulebook)`), then `check(document)` as often as needed."""
 
-    def __init__(self, rulebook: Rulebook, index: RuleIndex | None = None) -> None:
+    def __init__(self, rulebook: Rulebook) -> None:
         self.rulebook = rulebook
-        self.index = index if index is not None else compile_rulebook(rulebook)
-        self._prefilter = Prefilter(self.index)
-        self._judge = Judge(self.index, self._prefilter)
+        self.facts = FactBase(rulebook)
+        self.claim_rules = ClaimRules(rulebook, self.facts)
+        self.match_rules = MatchRules(rulebook)
+        self.document_rules = DocumentRules(rulebook)
+        self.vocabulary = Vocabulary(rulebook, self.match_rules.stems | self.document_rules.stems)
+        self.frames = FrameFinder({e.id: e.parent for e in rulebook.entities.values()}, self.claim_rules.triggers())
+        self.question_openers = frozenset(rulebook.cues.get("question", ()))
+        self.investigational = frozenset(
+            e.id for e in rulebook.entities.values() if e.kind == "drug" and e.stage == "investigational")
+        self._order = {rule.id: i for i, rule in enumerate(rulebook.rules)}
+        self._drug_names, self._drug_of_name = _drug_name_pattern(rulebook)
+        self.segments: Memo[str, _ReadSegment] = Memo(_MEMO_LIMIT)  # segment text -> what reading it gave
+        self.found_frames: Memo[tuple[str, Context | bool], list[Frame]] = Memo(_MEMO_LIMIT)
+        # stems a match or document rule's phrase could start with: other sentences need no phrase search
+        self.phrase_stems = (self.match_rules.first_stems | self.document_rules.claims.first_stems
+                             | self.document_rules.absent_first)
 
     # -- per document -------------------------------------------------------------------------
 
@@ -50,86 +79,161 @@ class Matcher:
 
     def check_detailed(self, document: Document) -> MatchResult:
         """Findings, sorted, and the rules that failed on this document."""
-        index = self.index
-        prefilter = self._prefilter
-        rules = index.rules
-        segments = document.segments
-        findings: list[Finding] = []
-        document_claims: dict[int, Finding] = {}
-        failed: dict[int, str] = {}  # rule index -> why it could not be applied
-        folded = prefilter.fold_segments(segments)
-        masks = list(map(prefilter.mask_of, folded))
-        if not prefilter.possible(reduce(or_, masks, 0)):
-            return MatchResult(findings, [])  # no claim or regex can match anywhere in the document
+        run = _Run(self, document)
+        for segment in document.segments:
+            run.segment(segment)
+        return MatchResult(run.finish(), [RuleFailure(rule, why) for rule, why in sorted(run.failed.items())])
 
-        absent_mask = index.bits.absent_mask
-        settled: set[int] = set()  # document rules that fired and rules that failed: not tried again
-        headings: list[tuple[int, frozenset[str]]] = []  # (level, subjects) of the open sections
-        heading_topic: frozenset[str] = frozenset()  # subjects of every open section's heading
-        intro_subjects: frozenset[str] = frozenset()  # of the paragraph before a list
-        risk_mentions: list[tuple[Segment, int]] = []  # segments that may satisfy `absent`, masks
-        anywhere = bool(index.ungated_pattern_rules)  # a regex with no literal word may match any text
-        for segment, mask in zip(segments, masks, strict=True):
-            kind = segment.kind
-            if not mask and not anywhere and kind != "heading":
-                if kind != "list_item":
-                    intro_subjects = frozenset()
-                continue  # the common case: no rulebook word here
-            found = prefilter.segment(mask, segment.text)
-            if kind == "heading":
-                level = getattr(segment, "level", 1)
-                while headings and headings[-1][0] >= level:
-                    headings.pop()
-                headings.append((level, found.subjects))
-                heading_topic = frozenset().union(*(subjects for _, subjects in headings))
-            if found.mask & absent_mask:
-                risk_mentions.append((segment, found.mask))
-            intro = intro_subjects if kind == "list_item" else frozenset()
-            if kind != "list_item":
-                intro_subjects = found.subjects
-            if not found.claims and not found.pattern_rules:
-                continue  # rulebook words, but no claim's words all together
+    def read_segment(self, text: str, failed: dict[str, str]) -> _ReadSegment:
+        """A segment's normalised text, its sentences that name a rulebook term, and the pattern rules
+        that match in it; remembered, since repositories repeat their boilerplate paragraphs."""
+        found = self.segments.get(text)
+        if found is not None:
+            return found
+        normalized, origin = normalize_with_map(text)
+        cased = "".join(map(text.__getitem__, origin)) if "\n" in normalized else normalized
+        patterns = self.match_rules.patterns_in(normalized, failed) if self.match_rules.has_patterns else frozenset()
+        if self.document_rules.claims.has_patterns:
+            patterns |= self.document_rules.claims.patterns_in(normalized, failed)
+        triggers = self.frames.triggers
+        phrase_stems = self.phrase_stems
+        sentences = []
+        for start, end in sentence_spans(normalized, cased):
+            sentence = read_sentence(normalized[start:end], "", self.vocabulary)
+            framing = not triggers.isdisjoint(sentence.by_class) and self.frames.could_claim(
+                sentence, self.investigational)
+            # Most sentences name no rulebook term that could start a claim: done after the look-up.
+            if framing or sentence.has("drug") or patterns or not phrase_stems.isdisjoint(sentence.stems):
+                sentences.append((start, end, sentence, framing))
+        read = _ReadSegment(origin, tuple(sentences), patterns)
+        if not failed:  # a pattern that timed out is never remembered as "no match"
+            self.segments.remember(text, read)
+        return read
 
-            candidates = self._applicable(found, found.subjects | heading_topic | intro, settled)
-            if not candidates:
+    def drugs_in(self, text: str) -> list[str]:
+        """Drug ids named in `text`, in order (a quick look for the page topic: exact names only)."""
+        return [self._drug_of_name[name] for name in self._drug_names.findall(normalize(text))]
+
+    @staticmethod
+    def drugs_named(sentence: Sentence) -> list[str]:
+        return [m.entity for m in sentence.of("drug") if m.entity is not None]
+
+
+class _Run:
+    """The state of one document's check: topic, findings so far, rules that failed."""
+
+    def __init__(self, matcher: Matcher, document: Document) -> None:
+        self.m = matcher
+        self.document = document
+        self.topic = Topic(document, matcher.drugs_in)
+        self.findings: list[tuple[Finding, int, int]] = []  # with the source span of the claim's own words
+        self.failed: dict[str, str] = {}
+        self.benefit: dict[str, tuple[Finding, int, int]] = {}  # document rule -> first benefit claim
+        self.risks: set[str] = set()  # document rules whose risk statement the draft makes
+        self.reported: set[tuple[int, str]] = set()  # (sentence start in the file, rule): one finding each
+
+    def segment(self, segment: Segment) -> None:
+        topic = self.topic
+        topic.enter(segment)
+        m = self.m
+        read = m.read_segment(segment.text, self.failed)
+        short = is_short(segment)
+        for start, end, sentence, framing in read.sentences:
+            if not framing and not read.patterns and m.phrase_stems.isdisjoint(sentence.stems):
+                topic.named(m.drugs_named(sentence))
                 continue
-            for hit in self._judge.examine(segment.text, candidates, failed):
-                finding = self._finding(document, segment, hit)
-                if rules[hit.rule_index].is_document_rule:
-                    document_claims.setdefault(hit.rule_index, finding)
-                    settled.add(hit.rule_index)
-                else:
-                    findings.append(finding)
-            settled.update(failed)
+            sentence.original = segment.text[read.origin[start]:read.origin[end - 1] + 1]
+            named_drug = sentence.has("drug")
+            context = Context(topic.paragraph_drug, topic.section_drug, None if named_drug else topic.page_drug,
+                              short, m.investigational)
+            assertion = Assertion(sentence, m.question_openers)
+            where = _Where(self.document, segment, read.origin, start, sentence)
+            if framing:
+                # the page's drugs matter only to a sentence that names none
+                key = (sentence.original, context if not named_drug else context.short)
+                frames = m.found_frames.get(key)
+                if frames is None:
+                    frames = m.found_frames.remember(key, m.frames.find(sentence, assertion, context))
+                for frame in frames:
+                    self._judge(frame, where)
+            self._phrases(sentence, assertion, context, where, read.patterns)
+            topic.named(m.drugs_named(sentence))
 
-        for rule_index, finding in document_claims.items():
-            if not self._judge.mentions_absent(rule_index, risk_mentions):
-                findings.append(finding)
-        findings.sort(key=lambda f: f.sort_key)
-        failures = [RuleFailure(index.rules[i].rule.id, why) for i, why in sorted(failed.items())]
-        return MatchResult(findings, failures)
+    def _phrases(self, sentence: Sentence, assertion: Assertion, context: Context, where: _Where,
+                 patterns: frozenset[str]) -> None:
+        """Match rules, and document rules' benefit claims and risk statements, in one sentence."""
+        m = self.m
+        if not patterns and m.phrase_stems.isdisjoint(sentence.stems):
+            return
+        applies = self._applies_here(sentence, context)
+        for hit in m.match_rules.check(sentence, assertion, self.failed, applies, patterns):
+            span = where.span(hit.start, hit.end)
+            self.findings.append((self._finding(hit.rule, span, where, {}, None), *span))
+        if m.document_rules.claims.rules:
+            self.risks |= m.document_rules.risks_stated(sentence, assertion)
+            for hit in m.document_rules.benefit_claims(sentence, assertion, self.failed, applies, patterns):
+                if hit.rule.id not in self.benefit:
+                    drug = context.paragraph_drug or context.section_drug or self.topic.page_drug or _first_drug(
+                        sentence)
+                    values = self._values(drug, None, None)
+                    span = where.span(hit.start, hit.end)
+                    self.benefit[hit.rule.id] = (self._finding(hit.rule, span, where, values, None), *span)
 
-    def _applicable(self, found: SegmentWords, topic: frozenset[str], settled: set[int]) -> Candidates:
-        """The segment's candidates whose rule applies to its topic (rules with subjects apply
-        where their drug is named) and has not settled in this document."""
-        rules = self.index.rules
+    def _applies_here(self, sentence: Sentence, context: Context):  # noqa: ANN202
+        """A match rule with `subjects` applies where its drug is named in the sentence, its paragraph
+        (or the paragraph introducing its list) or the headings above it."""
+        facts = self.m.facts
+        drugs = set(self.m.drugs_named(sentence))
+        drugs.update(d for d in (context.paragraph_drug, context.section_drug) if d)
 
-        def applies(rule_index: int) -> bool:
-            subjects = rules[rule_index].subjects
-            return rule_index not in settled and (not subjects or not subjects.isdisjoint(topic))
+        def applies(rule: Rule) -> bool:
+            return not rule.subjects or any(facts.is_a(d, s) for d in drugs for s in rule.subjects)
 
-        return Candidates(
-            tuple(c for c in found.claims if applies(c.rule_index)),
-            tuple(r for r in found.pattern_rules if applies(r)),
-        )
+        return applies
 
-    # -- findings -------------------------------------------------------------------------------
+    def _judge(self, frame: Frame, where: _Where) -> None:
+        verdict = self.m.facts.judge(frame)
+        if verdict is None or not _asserted(frame, verdict):
+            return
+        rule = self.m.claim_rules.pick(frame, verdict)
+        if rule is None:
+            return
+        key = (where.token_span(0, 0)[0], rule.id)
+        if key in self.reported:
+            return  # "book your RR-HNK appointment today": one finding per rule and sentence
+        self.reported.add(key)
+        values = self._values(frame.drug, frame, verdict)
+        span = where.token_span(frame.first, frame.last)
+        core = where.token_span(frame.core_first, frame.core_last)
+        self.findings.append((self._finding(rule, span, where, values, verdict, claim=_claim_words(frame, values)),
+                              *core))
 
-    def _finding(self, document: Document, segment: Segment, hit: Hit) -> Finding:
-        rule = self.index.rules[hit.rule_index].rule
-        start, end = segment.source_span(hit.start, hit.end)
+    def _values(self, drug: str | None, frame: Frame | None, verdict: Verdict | None) -> dict[str, str]:
+        facts = self.m.facts
+        entity = facts.entity(drug) if drug else None
+        name = entity.label if entity is not None else GENERIC_DRUG
+        values = {"drug": name, "Drug": name[:1].upper() + name[1:]}
+        if frame is not None:
+            claimed = verdict.claimed if verdict is not None and verdict.claimed else tuple(frame.conditions)
+            values["claimed"] = _join(_label(facts, c) for c in claimed) or "this use"
+            values["conditions"] = _join(_label(facts, c) for c in frame.conditions) or "this condition"
+            values["condition"] = _label(facts, frame.conditions[0]) if frame.conditions else "this condition"
+            values["populations"] = _join(_label(facts, p) for p in frame.populations) or "these patients"
+            values["agency"] = _join(_label(facts, a) for a in frame.agencies) or "the FDA"
+        if verdict is not None:
+            values["approved"] = _join(_label(facts, u) for u in verdict.allowed) or "no use"
+            values.update(verdict.details)
+        return values
+
+    def _finding(self, rule: Rule, span: tuple[int, int], where: _Where, values: dict[str, str],
+                 verdict: Verdict | None, claim: str = "") -> Finding:
+        document = self.document
+        start, end = span
         line, column = document.position(start)
         end_line, end_column = document.position(end)
+        fact = rule.fact
+        if verdict is not None and verdict.fact is not None:
+            fact = self.m.rulebook.facts.get(verdict.fact, fact)
         return Finding(
             path=document.path,
             line=line,
@@ -141,9 +245,163 @@ class Matcher:
             rule=rule.id,
             category=rule.category,
             severity=rule.severity,
-            message=rule.message,
+            message=_render(rule.message, values),
             text=document.text[start:end],
-            suggestion=rule.suggestion,
-            fact=rule.fact.as_ref(),
-            sentence=hit.sentence,
+            suggestion=_render(rule.suggestion, values),
+            fact=fact.as_ref(),
+            sentence=where.sentence.text.strip(),
+            claim=claim,
         )
+
+    def finish(self) -> list[Finding]:
+        for rule_id, finding in self.benefit.items():
+            if rule_id not in self.risks:
+                self.findings.append(finding)
+        return _merge(self.findings, self.m._order)
+
+
+@dataclass(frozen=True, slots=True)
+class _ReadSegment:
+    origin: Sequence[int]  # normalised offset -> segment offset
+    sentences: tuple[tuple[int, int, Sentence, bool], ...]  # (start, end, sentence, has a claim trigger)
+    patterns: frozenset[str]  # match and document rules whose patterns match in the segment
+
+
+@dataclass(frozen=True, slots=True)
+class _Where:
+    """Maps a sentence's offsets back to the source file."""
+
+    document: Document
+    segment: Segment
+    origin: Sequence[int]
+    offset: int  # the sentence's start in the normalised segment text
+    sentence: Sentence
+
+    def span(self, start: int, end: int) -> tuple[int, int]:
+        """Source span of sentence characters [start, end)."""
+        origin = self.origin
+        seg_start = origin[self.offset + start]
+        seg_end = origin[self.offset + max(end, start + 1) - 1] + 1
+        return self.segment.source_span(seg_start, seg_end)
+
+    def token_span(self, first: int, last: int) -> tuple[int, int]:
+        sentence = self.sentence
+        return self.span(sentence.starts[first], sentence.ends[last])
+
+
+def _asserted(frame: Frame, verdict: Verdict | None = None) -> bool:
+    """The copy makes the claim its own: no cue excuses it. An effect the label says was not demonstrated
+    is not excused by a hedge ("may also lessen suicidal thinking")."""
+    status = set(frame.status)
+    if verdict is not None and verdict.name == "not-demonstrated":
+        status.discard(HEDGED)
+    if CITED in status:  # a named study's result is reported, even if the copy says "study found"
+        status.add(REPORTED)
+        status.discard(ADOPTED)
+    if ADOPTED in status:
+        status.discard(REPORTED)
+    return not (status & EXCUSES.get(frame.kind, frozenset()))
+
+
+def _label(facts: FactBase, entity_id: str) -> str:
+    entity = facts.entity(entity_id)
+    return entity.label if entity is not None else entity_id
+
+
+def _join(items) -> str:  # noqa: ANN001
+    items = list(dict.fromkeys(items))
+    if len(items) <= 1:
+        return "".join(items)
+    return ", ".join(items[:-1]) + " and " + items[-1]
+
+
+def _render(template: str, values: dict[str, str]) -> str:
+    return _PLACEHOLDER.sub(lambda m: values.get(m.group(1), m.group(0)), template)
+
+
+def _first_drug(sentence: Sentence) -> str | None:
+    drugs = sentence.of("drug")
+    return drugs[0].entity if drugs else None
+
+
+_CLAIM_WORDS = {
+    "cure": "that {drug} cures", "permanence": "permanent results from {drug}",
+    "durability": "long-lasting results from {drug}", "speed": "instant results from {drug}",
+    "miracle": "that {drug} is a miracle", "intensifier": "exceptional effectiveness of {drug}",
+    "superlative": "that {drug} is the best treatment", "superiority": "that {drug} beats other treatments",
+    "certainty": "guaranteed results from {drug}", "proven": "that {drug} is proven", "rate": "a success rate "
+    "for {drug} without a named study",
+}
+
+
+def _claim_words(frame: Frame, values: dict[str, str]) -> str:
+    """The claim in a copywriter's words: "that ketamine is approved for depression"."""
+    kind = frame.kind
+    if kind == "approval":
+        text = "that {drug} is approved for {claimed}" if frame.conditions else "that {drug} is approved"
+    elif kind == "treats":
+        text = "that {drug} treats {claimed}"
+    elif kind == "efficacy":
+        text = _CLAIM_WORDS.get(frame.claim, "that {drug} works better than shown")
+    elif kind == "safety":
+        text = "that {drug} is free of risk"
+    elif kind == "eligibility":
+        text = {"first-line": "that {drug} is a first-line treatment", "home-use": "that {drug} can be used at home",
+                "population": "that {drug} is for {populations}",
+                "no-supervision": "that {drug} needs no medical supervision"}.get(frame.claim, "who can get {drug}")
+    elif kind == "neuro":
+        text = "that {drug} rebuilds the brain in people"
+    elif kind == "experimental":
+        text = "that {drug} is available" if frame.claim == "availability" else "that {drug} works in people"
+    else:
+        text = ""
+    return _render(text, values)
+
+
+def _merge(findings: list[tuple[Finding, int, int]], order: dict[str, int]) -> list[Finding]:
+    """One finding per claim: findings whose claim words overlap (the core span beside each finding: the
+    trigger and its wording, not the parts around it) become one, the strongest rule reporting it (highest
+    severity, then the most specific wording - the longest span - then the rule loaded last, so a house
+    rulebook's rule speaks for a claim the default rulebook also catches) and the others listed in `merged`."""
+    findings.sort(key=lambda f: (f[1], f[2]))
+    merged: list[Finding] = []
+    group: list[Finding] = []
+    group_end = -1
+    for finding, core_start, core_end in findings:
+        if group and core_start < group_end:
+            group.append(finding)
+            group_end = max(group_end, core_end)
+            continue
+        if group:
+            merged.append(_strongest(group, order))
+        group, group_end = [finding], core_end
+    if group:
+        merged.append(_strongest(group, order))
+    merged.sort(key=lambda f: f.sort_key)
+    return merged
+
+
+def _strongest(group: list[Finding], order: dict[str, int]) -> Finding:
+    if len(group) == 1:
+        return group[0]
+    ranked = sorted(group, key=lambda f: (-f.severity, f.start - f.end, -order.get(f.rule, 0)))
+    best = ranked[0]
+    also = tuple(dict.fromkeys(f.rule for f in ranked[1:] if f.rule != best.rule))
+    start = min(f.start for f in group)
+    end = max(f.end for f in group)
+    if (start, end) == (best.start, best.end):
+        return replace(best, merged=also)
+    return best if not also else replace(best, merged=also)
+
+
+def _drug_name_pattern(rulebook: Rulebook) -> tuple[regex.Pattern[str], dict[str, str]]:
+    """One regex of every drug name (longest first), and the drug each normalised name names."""
+    drug_of: dict[str, str] = {}
+    for entity in rulebook.entities.values():
+        if entity.kind == "drug":
+            for name in entity.names:
+                drug_of.setdefault(normalize(name), entity.id)
+    alternatives = "|".join(regex.escape(name) for name in sorted(drug_of, key=len, reverse=True) if name)
+    if not alternatives:
+        return regex.compile(r"(?!)"), drug_of  # a rulebook without drugs: the page has no drug topic
+    return regex.compile(rf"(?<![\p{{L}}\p{{N}}])(?:{alternatives})(?![\p{{L}}\p{{N}}])"), drug_of

@@ -1,29 +1,76 @@
-"""Words, sentences and clauses of normalised text."""
+"""Words, sentences and clause boundaries of normalised text.
+
+Sentences end at . ! ? and also where social and list copy puts its breaks: an emoji or pictograph, a
+run of hashtags, a bullet (• ✓ → ▪), a " | " separator, a blank line, and a line break that starts a
+new line of copy (not a hard-wrapped continuation). Negation and hedge cues never cross a sentence end.
+"""
 
 from __future__ import annotations
 
 import regex
 
 # A word: letters/digits (with combining marks), optionally with apostrophe parts ("isn't",
-# "ketamine's"). "%" is a token of its own so that "100%" can be matched.
-WORD = regex.compile(r"[\p{L}\p{N}][\p{L}\p{N}\p{M}]*(?:'[\p{L}\p{M}]+)*|%")
+# "ketamine's"). "%", "#" and "&" are tokens of their own ("100%", "#1", "J&J").
+WORD = regex.compile(r"[\p{L}\p{N}][\p{L}\p{N}\p{M}]*(?:'[\p{L}\p{M}]+)*|[%#&]")
 
-# A sentence ends at . ! ? (one or more, maybe followed by closing quotes/brackets) before
-# whitespace or the end of the text. "0.7 mg" and "e.g.x" do not end a sentence.
-_SENTENCE_END = regex.compile(r"[.!?]+[\"')\]]*(?=\s|$)")
+# A sentence ends at . ! ? (one or more, maybe followed by closing quotes/brackets) before whitespace
+# or the end of the text. "0.7 mg" and "e.g.x" do not end a sentence.
+_TERMINAL = r"[.!?]+[\"')\]\u201d\u2019]*(?=\s|$)"
+# Social and list copy: pictographs and dingbats (emoji, ✨, ✓, →), bullets, " | ", hashtag runs at the
+# end of a line or before another break, blank lines.
+# (not the ® ™ © of brand names, which Unicode also counts as pictographs)
+_PICTOGRAPH = r"(?![\u00a9\u00ae\u2122])[\p{Extended_Pictographic}\u2190-\u21ff\u2700-\u27bf\u2022\u25aa\u25cf\u25a0\u2023\u2043\u2219]"
+_BREAK = regex.compile(
+    rf"{_TERMINAL}"
+    rf"|\s*{_PICTOGRAPH}[\p{{Extended_Pictographic}}\ufe0f\u200d\s]*"
+    r"|\s\|\s"
+    r"|(?:\s*#[\p{L}\p{N}_]+)+(?=\s*(?:$|\n|" + _PICTOGRAPH + r"))"
+    r"|\n[ \t]*\n\s*"
+)
+_LINE_BREAK = regex.compile(r"\n")
+_CONTINUES = regex.compile(r"[\p{Ll}\p{N}(,;:\-\u2013\u2014]")  # a wrapped line goes on with these
 
-# Punctuation that closes a clause: a cue before it does not reach a claim after it.
-CLAUSE_PUNCTUATION = regex.compile(r"[,;:()\[\]]|\s-\s")
+# Punctuation that closes a clause: ; and : before a space (not inside "https://" or an escape sequence),
+# ( ) [ ] and dashes set off by spaces.
+CLAUSE_PUNCTUATION = regex.compile(r"[;:](?=\s|$)|[()\[\]]|\s[-\u2013\u2014]\s|\u2014|\s-{2}\s")
+COMMA = ","
 
 
-def sentence_spans(text: str) -> list[tuple[int, int]]:
-    """[start, end) of each non-blank sentence of `text`."""
+def sentence_spans(text: str, cased: str | None = None) -> list[tuple[int, int]]:
+    """[start, end) of each non-blank sentence of `text`.
+
+    `cased`: the same text with its letter case as written (for normalised, lower-cased `text`): whether a
+    line break starts a new line of copy depends on the capital letter after it.
+    """
     spans: list[tuple[int, int]] = []
     start = 0
-    for match in _SENTENCE_END.finditer(text):
-        if text[start : match.end()].strip():
-            spans.append((start, match.end()))
+    cased = cased if cased is not None else text
+    for match in _BREAK.finditer(text):
+        _add(text, cased, start, match.end(), spans)
         start = match.end()
-    if text[start:].strip():
-        spans.append((start, len(text)))
+    _add(text, cased, start, len(text), spans)
     return spans
+
+
+_SHORT_LINE = 8  # words: a line this short followed by a capitalised line is a line of its own
+
+
+def _add(text: str, cased: str, start: int, end: int, spans: list[tuple[int, int]]) -> None:
+    """Add text[start:end], split at line breaks that begin a new line of copy.
+
+    A hard-wrapped paragraph goes on across its line breaks; a short line followed by a line that starts
+    with a capital ("Feel better fast\nBook today") is a line of copy of its own, as in social posts.
+    """
+    piece_start = start
+    for match in _LINE_BREAK.finditer(text, start, match_end := end):
+        after = match.end()
+        while after < match_end and text[after] in " \t":
+            after += 1
+        line_start = text.rfind("\n", piece_start, match.start()) + 1 or piece_start
+        line = text[max(line_start, piece_start):match.start()].strip()
+        if (after < match_end and line and not _CONTINUES.match(cased, after)
+                and not line.endswith((",", "-", "&")) and len(line.split()) <= _SHORT_LINE):
+            spans.append((piece_start, match.start()))
+            piece_start = match.end()
+    if text[piece_start:end].strip():
+        spans.append((piece_start, end))

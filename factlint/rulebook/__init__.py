@@ -8,9 +8,10 @@ Every problem in a rulebook is a `factlint.errors.RulebookError` whose message i
 The format is described in docs/rulebook.md.
 """
 
-from factlint.rulebook.loader import compile_pattern, iter_rule_examples, load_rulebook
+from factlint.rulebook.loader import iter_rule_examples, load_rulebook
 from factlint.rulebook.locate import default_rulebook_dir
 from factlint.rulebook.model import Category, Fact, Matching, Rule, Rulebook, Source, Subject
+from factlint.rulebook.patterns import compile_pattern
 
 __all__ = [
     "Category",

@@ -32,7 +32,7 @@ import regex
 import factlint
 from factlint import diskcache
 from factlint.rulebook.locate import MAX_FILE_BYTES, shown
-from factlint.rulebook.model import Rulebook
+from factlint.rulebook.model import Approval, Evidence, Rulebook
 
 _SUFFIX = ".rulebook.json"
 _KEEP = 32  # entries
@@ -246,18 +246,29 @@ def _instance_of(kind: type) -> Decoder:
 def _check_references(book: Rulebook) -> None:
     """What the loader guarantees and the matcher relies on: every name a rule or fact uses is
     declared, and every rule pattern compiles (patterns are compiled once anyway, and cached)."""
-    from factlint.rulebook.loader import compile_pattern
+    from factlint.rulebook.patterns import compile_pattern
 
     for fact in book.facts.values():
         if fact.source not in book.sources:
             raise _Invalid(f"fact {fact.id} cites an unknown source")
+    for entity in book.entities.values():
+        if entity.parent is not None and entity.parent not in book.entities:
+            raise _Invalid(f"entity {entity.id} names an unknown parent")
+    relations: list[Approval | Evidence] = [*book.approvals, *book.evidence]
+    for relation in relations:
+        if relation.drug not in book.entities or relation.fact not in book.facts or not set(
+                relation.uses) <= book.entities.keys():
+            raise _Invalid(f"a relation of {relation.drug} names an unknown entity or fact")
     for rule in book.rules:
         category = book.categories.get(rule.category)
         if category is None or not rule.id.startswith(category.prefix) or book.facts.get(rule.fact.id) != rule.fact:
             raise _Invalid(f"rule {rule.id} names an unknown category or fact")
-        if not set(rule.subjects) <= book.subjects.keys() or not set(rule.unless) <= book.cues.keys():
-            raise _Invalid(f"rule {rule.id} names an unknown subject or cue list")
-        if not rule.phrases and not rule.patterns:
+        named = (*rule.subjects, *rule.conditions, *rule.populations, *rule.settings)
+        if not set(named) <= book.entities.keys() or not set(rule.unless) <= {*book.cues, "retraction"}:
+            raise _Invalid(f"rule {rule.id} names an unknown entity or cue list")
+        if rule.kind == "claim" and rule.frame is None:
+            raise _Invalid(f"claim rule {rule.id} has no frame")
+        if rule.kind != "claim" and not rule.phrases and not rule.patterns:
             raise _Invalid(f"rule {rule.id} has nothing to look for")
         try:
             if any(compile_pattern(pattern).search("") is not None for pattern in rule.patterns):

@@ -7,7 +7,6 @@ regexes that compile -- run once every file is in, so any file may refer to what
 
 from __future__ import annotations
 
-import functools
 import hashlib
 import re
 from collections.abc import Collection, Iterator, Sequence
@@ -21,18 +20,26 @@ from factlint.errors import fail
 from factlint.findings import Severity
 from factlint.rulebook import cache
 from factlint.rulebook.locate import default_rulebook_dir, identity, rulebook_files, shown
-from factlint.rulebook.model import Category, Fact, Fix, Matching, Rule, Rulebook, Source, Subject
+from factlint.rulebook.model import (
+    ENTITY_KINDS,
+    Approval,
+    Category,
+    Entity,
+    EntityKind,
+    Evidence,
+    Fact,
+    Fix,
+    Matching,
+    Rule,
+    Rulebook,
+    Source,
+    Subject,
+)
+from factlint.rulebook.patterns import compile_pattern
 
 if TYPE_CHECKING:  # the YAML modules are imported when a rulebook is parsed: not on a cache hit
     from factlint.rulebook.schema import Record
 
-PATTERN_FLAGS = regex.IGNORECASE | regex.VERSION0
-
-
-@functools.lru_cache(maxsize=4096)
-def compile_pattern(pattern: str) -> regex.Pattern[str]:
-    """THE way rule patterns are compiled (loader and matcher alike), for normalised lower-case text."""
-    return regex.compile(pattern, PATTERN_FLAGS)
 
 
 def load_rulebook(paths: Sequence[Path] = (), *, include_default: bool = True) -> Rulebook:
@@ -82,13 +89,18 @@ class _Builder:
     sources: dict[str, _Entry] = field(default_factory=dict)
     facts: dict[str, _Entry] = field(default_factory=dict)
     subjects: dict[str, _Entry] = field(default_factory=dict)
+    entities: dict[str, tuple[str, _Entry]] = field(default_factory=dict)  # id -> (kind, entry)
+    approvals: list[_Entry] = field(default_factory=list)
+    evidence: list[_Entry] = field(default_factory=list)
     rules: dict[str, _Entry] = field(default_factory=dict)
+    vocabulary: dict[str, dict[str, None]] = field(default_factory=dict)  # ordered sets
     cues: dict[str, dict[str, None]] = field(default_factory=dict)  # ordered sets
     matching: dict[str, int] = field(default_factory=dict)
     protected: dict[str, None] = field(default_factory=dict)
     trailing_cues: dict[str, None] = field(default_factory=dict)
     files: list[str] = field(default_factory=list)
     seen: set[Path] = field(default_factory=set)
+    _ids: dict[str, frozenset[str]] | None = None
     digest: hashlib._Hash = field(default_factory=hashlib.sha256)
 
     # ------------------------------------------------------------------------------------- reading files
@@ -124,10 +136,21 @@ class _Builder:
         ):
             for record in top.sections(key):
                 _register(table, record, id_keys, path)
-        cues = top.section("cues")
-        if cues is not None:
-            for name, words in cues.values.items():
-                self.cues.setdefault(name, {}).update(dict.fromkeys(cast("tuple[str, ...]", words)))
+        for kind in ENTITY_KINDS:
+            for record in top.sections(_ENTITY_KEYS[kind]):
+                entry = _Entry(record, path)
+                first = self.entities.get(record.text("id"))
+                if first is not None:
+                    fail(path, record.line_of("id"), f"duplicate id '{record.text('id')}': already declared as "
+                                                     f"{first[1].record.what} ({first[1].where})")
+                self.entities[record.text("id")] = (kind, entry)
+        self.approvals.extend(_Entry(record, path) for record in top.sections("approvals"))
+        self.evidence.extend(_Entry(record, path) for record in top.sections("evidence"))
+        for table_name, word_lists in (("cues", self.cues), ("vocabulary", self.vocabulary)):
+            lists = top.section(table_name)
+            if lists is not None:
+                for name, words in lists.values.items():
+                    word_lists.setdefault(name, {}).update(dict.fromkeys(cast("tuple[str, ...]", words)))
         matching = top.section("matching")
         if matching is not None:
             self._collect_matching(matching)
@@ -148,11 +171,18 @@ class _Builder:
         sources = {key: _source(e.record) for key, e in self.sources.items()}
         facts = {fid: self._fact(e, sources) for fid, e in self.facts.items()}
         subjects = {sid: Subject(sid, e.record.texts("aliases")) for sid, e in self.subjects.items()}
-        rules = self._rules(categories, facts)
+        entities = self._entities(subjects)
+        approvals = tuple(self._approval(e, entities, facts) for e in self.approvals)
+        evidence = tuple(self._evidence(e, entities, facts) for e in self.evidence)
+        rules = self._rules(categories, facts, entities)
         return Rulebook(
             rules=rules,
             facts=facts,
             subjects=subjects,
+            entities=entities,
+            approvals=approvals,
+            evidence=evidence,
+            vocabulary={name: tuple(words) for name, words in self.vocabulary.items()},
             cues={name: tuple(words) for name, words in self.cues.items()},
             categories=categories,
             sources=sources,
@@ -187,6 +217,93 @@ class _Builder:
             cited=sources[source],
         )
 
+    def entity_ids(self, entities: dict[str, Entity]) -> dict[str, frozenset[str]]:
+        """Entity ids per top-level key ("drugs", "conditions"...), computed once per rulebook."""
+        if self._ids is None:
+            ids: dict[str, set[str]] = {key: set() for key in _ENTITY_KEYS.values()}
+            for entity in entities.values():
+                ids[_ENTITY_KEYS[entity.kind]].add(entity.id)
+            self._ids = {key: frozenset(value) for key, value in ids.items()}
+        return self._ids
+
+    def _entities(self, subjects: dict[str, Subject]) -> dict[str, Entity]:
+        """Entities by id; a legacy `subjects` entry is a drug (its aliases added to a drug of that id)."""
+        entities: dict[str, Entity] = {}
+        for eid, (kind, entry) in self.entities.items():
+            record = entry.record
+            parent = record.optional_text("parent")
+            if parent is not None:
+                declared = self.entities.get(parent)
+                if declared is None or declared[0] != kind:
+                    known = [i for i, (k, _) in self.entities.items() if k == kind]
+                    _require(parent, known, kind, record, entry.path, record.line_of("parent"),
+                             f"which is not declared under '{_ENTITY_KEYS[kind]}'")
+                if parent == eid:
+                    fail(entry.path, record.line_of("parent"), f"{record.what} cannot be its own parent")
+            entities[eid] = Entity(
+                id=eid,
+                kind=cast("EntityKind", kind),
+                names=record.texts("names"),
+                label=record.optional_text("label") or record.texts("names")[0],
+                parent=parent,
+                stage=record.optional_text("stage"),
+                broad=record.optional_text("broad") == "true",
+            )
+        for sid, subject in subjects.items():
+            drug = entities.get(sid)
+            if drug is None:
+                entities[sid] = Entity(sid, "drug", subject.aliases, subject.aliases[0])
+            elif drug.kind == "drug":
+                entities[sid] = Entity(drug.id, "drug", drug.names + subject.aliases, drug.label, drug.parent,
+                                       drug.stage, drug.broad)
+        self._check_cycles(entities)
+        return entities
+
+    def _check_cycles(self, entities: dict[str, Entity]) -> None:
+        for entity in entities.values():
+            seen = {entity.id}
+            parent = entity.parent
+            while parent is not None:
+                if parent in seen:
+                    _, entry = self.entities[entity.id]
+                    fail(entry.path, entry.record.line_of("parent"),
+                         f"{entry.record.what}: its 'parent' chain comes back to itself")
+                seen.add(parent)
+                parent = entities[parent].parent
+
+    def _relation_refs(self, entry: _Entry, entities: dict[str, Entity], facts: dict[str, Fact],
+                       refs: tuple[tuple[str, str], ...]) -> None:
+        record = entry.record
+        for key, kind in refs:
+            names = record.texts(key) if record.has(key) and isinstance(record.values[key], tuple) else (
+                (record.text(key),) if record.has(key) else ())
+            lines = record.item_lines.get(key) or (record.line_of(key),) * len(names)
+            for name, line in zip(names, lines, strict=True):
+                known = [i for i, e in entities.items() if e.kind == kind]
+                _require(name, known, kind, record, entry.path, line,
+                         f"which is not declared under '{_ENTITY_KEYS[kind]}'")
+        _require(record.text("fact"), facts, "fact", record, entry.path, record.line_of("fact"),
+                 "which is not listed under 'facts'")
+
+    def _approval(self, entry: _Entry, entities: dict[str, Entity], facts: dict[str, Fact]) -> Approval:
+        self._relation_refs(entry, entities, facts, (("drug", "drug"), ("agency", "agency"), ("for", "condition"),
+                                                     ("populations", "population"), ("settings", "setting")))
+        record = entry.record
+        return Approval(
+            drug=record.text("drug"),
+            agency=record.text("agency"),
+            uses=record.texts("for"),
+            fact=record.text("fact"),
+            populations=record.texts("populations"),
+            settings=record.texts("settings"),
+            since=record.number("since"),
+        )
+
+    def _evidence(self, entry: _Entry, entities: dict[str, Entity], facts: dict[str, Fact]) -> Evidence:
+        self._relation_refs(entry, entities, facts, (("drug", "drug"), ("for", "condition")))
+        record = entry.record
+        return Evidence(record.text("drug"), record.texts("for"), record.text("level"), record.text("fact"))
+
     def _matching(self) -> Matching:
         defaults = Matching()
         return Matching(
@@ -196,11 +313,12 @@ class _Builder:
             trailing_cues=tuple(self.trailing_cues),
         )
 
-    def _rules(self, categories: dict[str, Category], facts: dict[str, Fact]) -> tuple[Rule, ...]:
+    def _rules(self, categories: dict[str, Category], facts: dict[str, Fact],
+               entities: dict[str, Entity]) -> tuple[Rule, ...]:
         names: dict[str, _Entry] = {}
         rules = []
         for entry in self.rules.values():
-            rules.append(_RuleBuilder(entry, self, categories, facts).build())
+            rules.append(_RuleBuilder(entry, self, categories, facts, entities).build())
             first = names.setdefault(rules[-1].name, entry)
             if first is not entry:
                 fail(entry.path, entry.record.line_of("name"),
@@ -216,6 +334,7 @@ class _RuleBuilder:
     book: _Builder
     categories: dict[str, Category]
     facts: dict[str, Fact]
+    entities: dict[str, Entity]
 
     @property
     def record(self) -> Record:
@@ -228,10 +347,22 @@ class _RuleBuilder:
     def build(self) -> Rule:
         record = self.record
         self._check_category()
-        self._check_names("subjects", self.book.subjects, "subject", "which is not listed under 'subjects'")
-        self._check_names("unless", self.book.cues, "cue list", "which is not a list under 'cues'")
-        self._check_claims()
-        scope = self._scope()
+        ids = self.book.entity_ids(self.entities)
+        self._check_names("subjects", ids["drugs"], "subject", "which is not declared under 'drugs' or 'subjects'")
+        for key in ("conditions", "populations", "settings"):
+            self._check_names(key, ids[key], key[:-1], f"which is not declared under '{key}'")
+        # `retraction`: the name of the after-cue list before claim frames (now `negation-after`)
+        self._check_names("unless", {*self.book.cues, "retraction"}, "cue list", "which is not a list under 'cues'")
+        from factlint.rulebook.schema import BUILT_IN_CLAIMS
+
+        self._check_names("claims", {*self.book.vocabulary, *BUILT_IN_CLAIMS}, "vocabulary class",
+                          "which is not a list under 'vocabulary' nor a built-in claim")
+        kind = self._kind()
+        if kind in ("match", "document"):
+            self._check_claims()
+        elif kind == "claim":
+            self._check_frame()
+        scope = "document" if kind == "document" else self._scope()
         examples = record.section("examples")
         assert examples is not None
         return Rule(
@@ -256,7 +387,41 @@ class _RuleBuilder:
             fix=self._fix(),
             file=self.path,
             line=record.line,
+            kind=kind,
+            frame=record.optional_text("frame"),
+            claims=record.texts("claims"),
+            verdicts=record.texts("verdicts"),
+            conditions=record.texts("conditions"),
+            populations=record.texts("populations"),
+            settings=record.texts("settings"),
         )
+
+    def _kind(self) -> Literal["claim", "match", "document"]:
+        """`kind` as written; without one, `scope: document` means document, else `frame` means claim."""
+        record = self.record
+        kind = record.optional_text("kind")
+        if kind is None:
+            if record.optional_text("scope") == "document":
+                kind = "document"
+            else:
+                kind = "claim" if record.has("frame") else "match"
+        if kind == "document" and record.has("scope") and record.optional_text("scope") != "document":
+            fail(self.path, record.line_of("scope"), f"{record.what} is a document rule: 'scope' must be 'document'")
+        return cast('Literal["claim", "match", "document"]', kind)
+
+    def _check_frame(self) -> None:
+        from factlint.rulebook.schema import VERDICTS
+
+        record = self.record
+        if not record.has("frame"):
+            fail(self.path, record.line, f"{record.what} is a claim rule: it needs 'frame' (which claim it checks)")
+        for key in ("phrases", "patterns", "unless", "exceptions", "absent"):
+            if record.has(key):
+                fail(self.path, record.line_of(key), f"'{key}' does not apply to a claim rule ({record.what}); "
+                                                     "claim rules use 'frame', 'claims' and the fact base")
+        for verdict, line in zip(record.texts("verdicts"), record.item_lines.get("verdicts", ()), strict=True):
+            if verdict not in VERDICTS:
+                fail(self.path, line, f"verdict '{verdict}' in {record.what} must be one of {', '.join(VERDICTS)}")
 
     def _check_category(self) -> None:
         record = self.record
@@ -317,6 +482,10 @@ def _check_pattern(pattern: str, what: str, path: str, line: int) -> None:
         fail(path, line, f"pattern {pattern!r} in {what} is not a valid regular expression: {err}")
     if compiled.search("") is not None:
         fail(path, line, f"pattern {pattern!r} in {what} matches empty text, so it would flag every sentence")
+
+
+_ENTITY_KEYS = {"drug": "drugs", "condition": "conditions", "population": "populations", "setting": "settings",
+                "agency": "agencies"}
 
 
 def _register(table: dict[str, _Entry], record: Record, id_keys: tuple[str, ...], path: str) -> None:

@@ -68,6 +68,59 @@ class Subject:
     aliases: tuple[str, ...]  # names that mean this subject: "spravato", "esketamine nasal spray"
 
 
+EntityKind = Literal["drug", "condition", "population", "setting", "agency"]
+ENTITY_KINDS: tuple[EntityKind, ...] = ("drug", "condition", "population", "setting", "agency")
+
+
+@dataclass(frozen=True, slots=True)
+class Entity:
+    """Something copy can name: a drug or product, a condition, a population, a setting, an agency.
+
+    `parent` builds a hierarchy (treatment-resistant depression < major depressive disorder <
+    depression; compounded ketamine < ketamine): a claim about a child is a claim about a narrower
+    thing than its parent. `label` is how findings and suggestions name it.
+    """
+
+    id: str
+    kind: EntityKind
+    names: tuple[str, ...]
+    label: str
+    parent: str | None = None
+    # drugs: how far along it is ("approved", "unapproved", "investigational"), which decides
+    # what availability and efficacy claims about it may say
+    stage: str | None = None
+    broad: bool = False  # conditions: a class of many conditions ("mental health conditions")
+
+
+@dataclass(frozen=True, slots=True)
+class Approval:
+    """A fact-base relation: `agency` approved `drug` for `uses` (condition ids), since `since`."""
+
+    drug: str
+    agency: str
+    uses: tuple[str, ...]
+    fact: str  # the Fact id that states it
+    populations: tuple[str, ...] = ()  # empty: no population restriction stated
+    settings: tuple[str, ...] = ()
+    since: int | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Evidence:
+    """A fact-base relation short of approval: what is known about `drug` for `uses`.
+
+    `level`: "human" (human evidence supports moderate claims, e.g. ketamine for depression used
+    off-label), "animal" (only animal studies: a claim about people is unsupported),
+    "investigational" (in trials, not available), "not-demonstrated" (the label says the effect was
+    not shown: even a hedged claim of it is flagged).
+    """
+
+    drug: str
+    uses: tuple[str, ...]
+    level: str
+    fact: str
+
+
 @dataclass(frozen=True, slots=True)
 class Matching:
     """Tuning of the fuzzy matcher, kept in the rulebook so reviewers can see and change it."""
@@ -93,6 +146,9 @@ class Fix:
     safe: bool = False
 
 
+RuleKind = Literal["claim", "match", "document"]
+
+
 @dataclass(frozen=True, slots=True)
 class Rule:
     id: str  # e.g. "FL401"
@@ -116,6 +172,14 @@ class Rule:
     fix: Fix | None = None  # optional rewrite of the matched text (`factlint check --fix`)
     file: str = ""  # rulebook file and line, for messages
     line: int = 0
+    # kind "claim": a claim frame checked against the fact base (matching/frames.py, verdict.py)
+    kind: RuleKind = "match"
+    frame: str | None = None  # approval | treats | efficacy | safety | eligibility | experimental | neuro
+    claims: tuple[str, ...] = ()  # vocabulary classes the frame's trigger must belong to (empty: any)
+    verdicts: tuple[str, ...] = ()  # verdicts that make it fire (empty: the frame's default)
+    conditions: tuple[str, ...] = ()  # the claim must name one of these conditions (or a narrower one)
+    populations: tuple[str, ...] = ()
+    settings: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -123,6 +187,10 @@ class Rulebook:
     rules: tuple[Rule, ...]
     facts: dict[str, Fact] = field(default_factory=dict)
     subjects: dict[str, Subject] = field(default_factory=dict)
+    entities: dict[str, Entity] = field(default_factory=dict)
+    approvals: tuple[Approval, ...] = ()
+    evidence: tuple[Evidence, ...] = ()
+    vocabulary: dict[str, tuple[str, ...]] = field(default_factory=dict)  # class -> terms
     cues: dict[str, tuple[str, ...]] = field(default_factory=dict)
     categories: dict[str, Category] = field(default_factory=dict)
     sources: dict[str, Source] = field(default_factory=dict)

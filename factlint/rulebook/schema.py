@@ -78,6 +78,43 @@ SUBJECT = Section("subject", (
 
 CUES = Section("cue lists", label_key=None, any_key=_list("*", min_items=1))
 
+VOCABULARY = Section("vocabulary", label_key=None, any_key=_list("*", min_items=1))
+
+
+def _entity(what: str, *extra: Key) -> Section:
+    return Section(what, (
+        _text("id", required=True, form=ID),
+        _list("names", required=True, min_items=1),
+        _text("label", prose=True),
+        _text("parent", form=ID),
+        *extra,
+    ))
+
+
+DRUG = _entity("drug", _text("stage", choices=("approved", "unapproved", "investigational")))
+CONDITION = _entity("condition", _text("broad", choices=("true", "false")))
+POPULATION = _entity("population")
+SETTING = _entity("setting")
+AGENCY = _entity("agency")
+
+APPROVAL = Section("approval", (
+    _text("drug", required=True, form=ID),
+    _text("agency", required=True, form=ID),
+    _list("for", required=True, min_items=1, form=ID),
+    _list("populations", form=ID),
+    _list("settings", form=ID),
+    Key("since", Kind.NUMBER, low=1900, high=2100),
+    _text("fact", required=True, form=ID),
+), label_key="drug")
+
+EVIDENCE_LEVELS = ("human", "animal", "investigational", "not-demonstrated")
+EVIDENCE = Section("evidence", (
+    _text("drug", required=True, form=ID),
+    _list("for", required=True, min_items=1, form=ID),
+    _text("level", required=True, choices=EVIDENCE_LEVELS),
+    _text("fact", required=True, form=ID),
+), label_key="drug")
+
 MATCHING = Section("matching settings", (
     Key("fuzzy-min-length", Kind.NUMBER, low=3),
     Key("max-gap", Kind.NUMBER, low=0, high=10),
@@ -98,6 +135,13 @@ FIX = Section("fix", (
 
 SEVERITIES = ("error", "warning", "info")
 SCOPES = ("sentence", "document")
+RULE_KINDS = ("claim", "match", "document")
+FRAMES = ("approval", "treats", "efficacy", "safety", "eligibility", "experimental", "neuro")
+# Claim names the frames give besides vocabulary class names (matching/frames.py).
+BUILT_IN_CLAIMS = ("rate", "population", "minimized-risk", "minimized-addiction", "minimized-breathing", "neuro",
+                   "treat")
+VERDICTS = ("contradicted", "broadened", "wrong-agency", "wrong-date", "unsupported", "animal-only", "investigational",
+            "not-demonstrated")
 
 RULE = Section("rule", (
     _text("id", required=True, form=RULE_ID),
@@ -105,6 +149,13 @@ RULE = Section("rule", (
     _text("category", required=True, form=ID),
     _text("severity", required=True, choices=SEVERITIES),
     _text("summary", required=True, prose=True),
+    _text("kind", choices=RULE_KINDS),
+    _text("frame", choices=FRAMES),
+    _list("claims", form=ID),
+    _list("verdicts", form=ID),
+    _list("conditions", form=ID),
+    _list("populations", form=ID),
+    _list("settings", form=ID),
     _list("subjects", form=ID),
     _list("phrases"),
     _list("patterns"),
@@ -125,6 +176,14 @@ TOP = Section("", (
     Key("sources", Kind.SECTION_LIST, section=SOURCE),
     Key("facts", Kind.SECTION_LIST, section=FACT),
     Key("subjects", Kind.SECTION_LIST, section=SUBJECT),
+    Key("drugs", Kind.SECTION_LIST, section=DRUG),
+    Key("conditions", Kind.SECTION_LIST, section=CONDITION),
+    Key("populations", Kind.SECTION_LIST, section=POPULATION),
+    Key("settings", Kind.SECTION_LIST, section=SETTING),
+    Key("agencies", Kind.SECTION_LIST, section=AGENCY),
+    Key("approvals", Kind.SECTION_LIST, section=APPROVAL),
+    Key("evidence", Kind.SECTION_LIST, section=EVIDENCE),
+    Key("vocabulary", Kind.SECTION, section=VOCABULARY),
     Key("cues", Kind.SECTION, section=CUES),
     Key("matching", Kind.SECTION, section=MATCHING),
     Key("rules", Kind.SECTION_LIST, section=RULE),

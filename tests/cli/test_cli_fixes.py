@@ -13,7 +13,7 @@ from cli_support import CLAIM, write
 
 BROAD = "Spravato is FDA-approved for depression."
 YEAR = "Spravato was approved by the FDA in 2015."
-FIXABLE = ("FL103", "FL105")
+FIXABLE = ("FL108", "FL105")
 
 
 def rules_found(run_cli, *args, cwd=None) -> list[str]:

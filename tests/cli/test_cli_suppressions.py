@@ -16,35 +16,35 @@ def report(run_cli, *args, cwd=None):
 
 def test_disable_next_line_with_reason_is_audited_in_json_sarif_and_text(run_cli, tmp_path):
     write(tmp_path / "page.md",
-          f"# Spravato\n\n<!-- factlint-disable-next-line FL201 -- approved by MLR-123 -->\n{PTSD}\n\n{PTSD}\n")
-    code, data = report(run_cli, "page.md", "--select", "FL201")
+          f"# Spravato\n\n<!-- factlint-disable-next-line FL206 -- approved by MLR-123 -->\n{PTSD}\n\n{PTSD}\n")
+    code, data = report(run_cli, "page.md", "--select", "FL206")
     assert code == 1
     assert [f["line"] for f in data["findings"]] == [6]  # only the next line is covered
     (waived,) = data["suppressed"]
-    assert waived["rule"] == "FL201" and waived["line"] == 4
+    assert waived["rule"] == "FL206" and waived["line"] == 4
     assert waived["suppressed"] == {"reason": "approved by MLR-123", "directive": "factlint-disable-next-line",
                                     "line": 3}
     assert data["summary"]["suppressed"] == 1 and data["notices"] == []
 
-    sarif = json.loads(run_cli("check", "page.md", "--select", "FL201", "--format", "sarif").stdout)
+    sarif = json.loads(run_cli("check", "page.md", "--select", "FL206", "--format", "sarif").stdout)
     results = sarif["runs"][0]["results"]
     suppressed = [r for r in results if r.get("suppressions")]
     assert len(results) == 2 and len(suppressed) == 1
     assert suppressed[0]["suppressions"][0]["kind"] == "inSource"
     assert suppressed[0]["suppressions"][0]["justification"] == "approved by MLR-123"
 
-    text = run_cli("check", "page.md", "--select", "FL201").stdout
+    text = run_cli("check", "page.md", "--select", "FL206").stdout
     assert text.rstrip().splitlines()[-1].endswith("(1 suppressed)")
 
 
 def test_disable_enable_range_and_several_ids(run_cli, tmp_path):
     write(tmp_path / "page.html",
-          "<p>Intro.</p>\n<!-- factlint-disable FL201,FL401 -- quoted from a complaint we rebut -->\n"
-          f"<p>{PTSD} {CLAIM}</p>\n<!-- factlint-enable FL201 -->\n<p>{PTSD} {CLAIM}</p>\n"
+          "<p>Intro.</p>\n<!-- factlint-disable FL206,FL401 -- quoted from a complaint we rebut -->\n"
+          f"<p>{PTSD} {CLAIM}</p>\n<!-- factlint-enable FL206 -->\n<p>{PTSD} {CLAIM}</p>\n"
           "<!-- factlint-enable FL401 -->\n")
-    code, data = report(run_cli, "page.html", "--select", "FL201,FL401")
-    assert sorted((f["rule"], f["line"]) for f in data["findings"]) == [("FL201", 5)]
-    assert sorted((s["rule"], s["line"]) for s in data["suppressed"]) == [("FL201", 3), ("FL401", 3), ("FL401", 5)]
+    code, data = report(run_cli, "page.html", "--select", "FL206,FL401")
+    assert sorted((f["rule"], f["line"]) for f in data["findings"]) == [("FL206", 5)]
+    assert sorted((s["rule"], s["line"]) for s in data["suppressed"]) == [("FL206", 3), ("FL401", 3), ("FL401", 5)]
 
 
 def test_disable_file_without_ids_waives_every_rule(run_cli, tmp_path):
@@ -64,16 +64,16 @@ def test_plain_text_directives_after_hash_or_slashes(run_cli, tmp_path):
 
 def test_missing_reason_and_unused_directives_are_reported(run_cli, tmp_path):
     write(tmp_path / "page.md",
-          f"<!-- factlint-disable-next-line FL401 -->\n{CLAIM}\n\n<!-- factlint-disable-next-line FL201 -- stale -->\n"
+          f"<!-- factlint-disable-next-line FL401 -->\n{CLAIM}\n\n<!-- factlint-disable-next-line FL206 -- stale -->\n"
           "Nothing to see here.\n")
-    code, data = report(run_cli, "page.md", "--select", "FL401,FL201")
+    code, data = report(run_cli, "page.md", "--select", "FL401,FL206")
     assert code == 0 and data["findings"] == []
     assert [(n["line"], n["code"]) for n in data["notices"]] == [
         (1, "suppression-without-reason"), (4, "unused-suppression")]
-    text = run_cli("check", "page.md", "--select", "FL401,FL201").stdout
+    text = run_cli("check", "page.md", "--select", "FL401,FL206").stdout
     assert "page.md:1: note: factlint-disable-next-line (FL401) has no reason" in text
-    assert "page.md:4: note: unused factlint-disable-next-line (FL201)" in text
-    github = run_cli("check", "page.md", "--select", "FL401,FL201", "--format", "github").stdout
+    assert "page.md:4: note: unused factlint-disable-next-line (FL206)" in text
+    github = run_cli("check", "page.md", "--select", "FL401,FL206", "--format", "github").stdout
     assert "::warning file=page.md,line=4,title=factlint unused-suppression::" in github
 
 
@@ -87,10 +87,10 @@ def test_per_file_ignores_by_glob_with_ids_and_categories(run_cli, tmp_path):
     rules = {}
     for f in data["findings"]:
         rules.setdefault(f["path"], set()).add(f["rule"])
-    assert "FL401" not in rules["press/a.md"] and "FL201" in rules["press/a.md"]
-    assert "FL201" not in rules["legacy/b.md"] and "FL401" in rules["legacy/b.md"]
+    assert "FL401" not in rules["press/a.md"] and "FL206" in rules["press/a.md"]
+    assert "FL206" not in rules["legacy/b.md"] and "FL401" in rules["legacy/b.md"]
     assert not any(r.startswith("FL5") for r in rules["legacy/b.md"])
-    assert {"FL401", "FL201"} <= rules["blog/c.md"]
+    assert {"FL401", "FL206"} <= rules["blog/c.md"]
 
 
 def test_per_file_ignores_with_an_unknown_rule_is_a_config_error(run_cli, tmp_path):

@@ -183,7 +183,7 @@ CASES = [
          "rule FL401 names category 'claim', which is not listed under 'categories' (did you mean 'claims'?)"),
     Case("missing-subject",
          rule(("    phrases:", f"    subjects:\n      - ketamine\n      - ketamin{MARK}\n    phrases:")),
-         "rule FL401 names subject 'ketamin', which is not listed under 'subjects'"),
+         "rule FL401 names subject 'ketamin', which is not declared under 'drugs' or 'subjects'"),
     Case("missing-cue-list", rule(("    phrases:", f"    unless: [negation, hedges]{MARK}\n    phrases:")),
          "rule FL401 names cue list 'hedges', which is not a list under 'cues' (did you mean 'hedge'?)"),
     Case("wrong-prefix", rule(("  - id: FL401", f"  - id: FL101{MARK}")),

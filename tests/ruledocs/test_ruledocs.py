@@ -63,13 +63,13 @@ def test_index_lists_every_rule_with_a_link() -> None:
 
 def test_a_new_rule_field_is_documented_without_touching_the_generator() -> None:
     @dataclasses.dataclass(frozen=True, slots=True)
-    class FramedRule(Rule):
-        frame: str = ""
+    class ReviewedRule(Rule):
+        reviewed_by: str = ""
 
     rule = BOOK.rules[0]
     fields = {f.name: getattr(rule, f.name) for f in dataclasses.fields(rule)}
-    framed = FramedRule(**fields, frame="approval(drug, use)")
-    assert "- Frame: `approval(drug, use)`" in rule_page(framed, BOOK)
+    reviewed = ReviewedRule(**fields, reviewed_by="MLR-2026-11")
+    assert "- Reviewed by: `MLR-2026-11`" in rule_page(reviewed, BOOK)
 
 
 def test_rulebook_text_cannot_inject_markup() -> None:

@@ -1,0 +1,164 @@
+"""Assertion status of a claim, in the manner of ConText (Harkema et al., 2009; medspaCy's ConText).
+
+Each cue list of the rulebook has a status, a direction and a scope:
+
+| cue list          | status        | direction | scope                                              |
+|-------------------|---------------|-----------|----------------------------------------------------|
+| negation          | negated       | forward   | its phrase (a comma ends it, unless in a list)     |
+| negation-after    | negated       | backward  | the sentence back to a terminator word             |
+| negation-final    | negated       | backward  | as above, only as the last words of a sentence     |
+| hedge             | hedged        | forward   | its clause                                         |
+| research          | research      | forward   | its clause (a study tests or explores the claim)   |
+| conditional       | hypothetical  | forward   | its phrase ("if it helps you, ...")                |
+| hedge-after       | hedged        | backward  | the sentence back to a terminator word             |
+| hypothetical      | hypothetical  | forward   | its clause                                         |
+| historical        | historical    | forward   | its clause                                         |
+| off-label         | off-label     | both      | its clause                                         |
+| reported, adopted, refuted, animal | (same) | both | the sentence, up to terminator words           |
+
+A house cue list with another name marks status = its name, forward over its phrase. Words that are part
+of the claim's own wording are never cues for it ("no side effects" claims; it does not negate).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Collection
+from dataclasses import dataclass
+
+from factlint.matching.sentence import CLAUSE_BREAK, PSEUDO, TERMINATOR, Sentence
+from factlint.matching.vocabulary import CUE
+
+# Statuses
+NEGATED, HEDGED, HYPOTHETICAL, HISTORICAL = "negated", "hedged", "hypothetical", "historical"
+REPORTED, ADOPTED, REFUTED, ANIMAL, OFF_LABEL = "reported", "adopted", "refuted", "animal", "off-label"
+QUESTION, CITED, RESEARCH = "question", "cited", "research"
+
+FORWARD, BACKWARD, BOTH, FINAL = "forward", "backward", "both", "final"
+PHRASE, CLAUSE, SPAN = "phrase", "clause", "span"
+
+
+@dataclass(frozen=True, slots=True)
+class CueRule:
+    status: str
+    direction: str
+    scope: str
+    back_scope: str | None = None  # a forward cue that also reaches back (hedges, within their phrase)
+
+
+_CUE_RULES: dict[str, CueRule] = {
+    "negation": CueRule(NEGATED, FORWARD, PHRASE),
+    "negation-after": CueRule(NEGATED, BACKWARD, SPAN),
+    "negation-final": CueRule(NEGATED, FINAL, SPAN),
+    "hedge": CueRule(HEDGED, FORWARD, CLAUSE),
+    "research": CueRule(RESEARCH, BOTH, CLAUSE),
+    "conditional": CueRule(HYPOTHETICAL, FORWARD, PHRASE),
+    "hedge-after": CueRule(HEDGED, BACKWARD, SPAN),
+    "hypothetical": CueRule(HYPOTHETICAL, FORWARD, CLAUSE),
+    "historical": CueRule(HISTORICAL, FORWARD, CLAUSE),
+    "off-label": CueRule(OFF_LABEL, BOTH, CLAUSE),
+    "reported": CueRule(REPORTED, BOTH, SPAN),
+    "adopted": CueRule(ADOPTED, BOTH, SPAN),
+    "refuted": CueRule(REFUTED, BOTH, SPAN),
+    "animal": CueRule(ANIMAL, BOTH, SPAN),
+}
+_STRUCTURAL = frozenset(("terminator", "clause-break", "pseudo", "question"))
+
+
+def cue_rule(name: str) -> CueRule | None:
+    """How a cue list named `name` acts (None for the structural lists: terminator, pseudo, question)."""
+    if name in _STRUCTURAL:
+        return None
+    return _CUE_RULES.get(name, CueRule(name, FORWARD, PHRASE))
+
+
+def status_of_list(name: str) -> str:
+    """The status a cue list gives (a legacy rule's `unless: [retraction]` -> negated)."""
+    if name == "retraction":
+        return NEGATED
+    rule = cue_rule(name)
+    return rule.status if rule is not None else name
+
+
+@dataclass(frozen=True, slots=True)
+class Cue:
+    rule: CueRule
+    first: int
+    last: int
+
+
+class Assertion:
+    """The cues of one sentence, ready to say which apply to a claim at a given token."""
+
+    def __init__(self, sentence: Sentence, question_openers: Collection[str]) -> None:
+        self.sentence = sentence
+        self._openers = question_openers
+        self._cues: list[Cue] | None = None  # read on the first question asked: many sentences never are
+        self.spans: list[int] = []
+        self.question = False
+        self.count = 0
+
+    def _read(self) -> list[Cue]:
+        sentence = self.sentence
+        question_openers = self._openers
+        cues: list[Cue] = []
+        for mention in sentence.mentions:
+            cls = mention.cls
+            if not cls.startswith(CUE) or cls in (TERMINATOR, PSEUDO, CLAUSE_BREAK):
+                continue
+            rule = cue_rule(cls[len(CUE):])
+            if rule is not None:
+                cues.append(Cue(rule, mention.first, mention.last))
+        self._cues = cues
+        count = len(sentence.stems)
+        self.spans = _spans(sentence)
+        words = sentence.words
+        self.question = bool(count) and sentence.is_question and words[0] in question_openers
+        self.count = count
+        return cues
+
+    def status(self, anchor: int, own: Collection[int] = ()) -> frozenset[str]:
+        """Statuses of a claim whose key word is token `anchor`; tokens in `own` (the claim's own wording)
+        are not cues for it."""
+        sentence = self.sentence
+        cues = self._cues if self._cues is not None else self._read()
+        found: set[str] = set()
+        if self.question:
+            found.add(QUESTION)
+        for cue in cues:
+            if cue.first in own or cue.last in own or (cue.first <= anchor <= cue.last):
+                continue
+            if self._reaches(cue, anchor, sentence):
+                found.add(cue.rule.status)
+        return frozenset(found)
+
+    def _reaches(self, cue: Cue, anchor: int, sentence: Sentence) -> bool:
+        rule = cue.rule
+        before = cue.last < anchor
+        if rule.direction == FORWARD:
+            if before:
+                return self._same(rule.scope, cue.last, anchor, sentence)
+            return rule.back_scope is not None and self._same(rule.back_scope, cue.first, anchor, sentence)
+        if rule.direction == BACKWARD:
+            return not before and self._same(rule.scope, cue.first, anchor, sentence)
+        if rule.direction == FINAL:
+            return not before and cue.last == self.count - 1 and self._same(rule.scope, cue.first, anchor, sentence)
+        return self._same(rule.scope, cue.first if not before else cue.last, anchor, sentence)
+
+    def _same(self, scope: str, a: int, b: int, sentence: Sentence) -> bool:
+        if scope == PHRASE:
+            return sentence.phrases[a] == sentence.phrases[b]
+        if scope == CLAUSE:
+            return sentence.clauses[a] == sentence.clauses[b]
+        return self.spans[a] == self.spans[b]
+
+
+def _spans(sentence: Sentence) -> list[int]:
+    """Span number of each token: spans end only at terminator words ("but", "although")."""
+    terminators = {m.first for cls in (TERMINATOR, CLAUSE_BREAK) for m in sentence.of(cls)}
+    spans: list[int] = []
+    span = 0
+    for i in range(len(sentence.stems)):
+        if i in terminators:
+            span += 1
+        spans.append(span)
+    return spans

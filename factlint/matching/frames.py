@@ -1,0 +1,527 @@
+"""Claim frames: what a sentence claims, as a frame with parts found in the sentence or the page topic.
+
+A frame starts at a trigger (a term of one of its vocabulary classes) and collects its parts from the
+trigger's clause: the drug (else the paragraph's, section's or page's drug, see topic.py), the conditions,
+populations, settings and agencies named, a year. Each part keeps only the mentions the copy asserts: a
+condition under "not" or "off-label" is not claimed. The frame's own assertion status comes from the cues
+that reach its trigger (assertion.py); what it means against the fact base is decided in verdict.py.
+
+| frame        | trigger classes (vocabulary)                                            |
+|--------------|--------------------------------------------------------------------------|
+| approval     | approval                                                                 |
+| treats       | treat; treat-short in short copy; a condition followed by a treat-noun   |
+| efficacy     | cure, permanence, durability, speed, miracle, intensifier, superlative, superiority,      |
+|              | certainty, proven; a rate (rate-quantity with a rate-outcome); "in 20 minutes"; "for months" |
+| safety       | safe-claim; a risk with a minimizer; safety-noun with safety-affirm      |
+| eligibility  | first-line, no-supervision, home-use; a population in a treatment claim  |
+| neuro        | neuro-growth; neuro-change or neuro-new with a neuro-object              |
+| experimental | any of the above about an investigational drug; availability             |
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+
+from factlint.matching.assertion import (
+    ANIMAL,
+    CITED,
+    HEDGED,
+    HISTORICAL,
+    NEGATED,
+    OFF_LABEL,
+    REFUTED,
+    RESEARCH,
+    Assertion,
+)
+from factlint.matching.sentence import Sentence
+from factlint.matching.vocabulary import Mention
+
+EFFICACY_CLASSES = ("cure", "permanence", "durability", "speed", "miracle", "intensifier", "superlative",
+                    "superiority", "certainty", "proven")
+NEEDS_OUTCOME = frozenset(("durability", "speed", "proven", "superiority"))  # need a benefit word nearby
+_SPEED_PREPOSITIONS = frozenset(("in", "within", "just", "only", "under"))
+_DURATION_VERBS = frozenset(("for", "lasting", "last", "lasts", "lasted", "persist", "persists", "persisting",
+                             "held", "hold", "holds"))
+_DURATION_FILLERS = frozenset(("up", "to", "as", "long", "several", "many", "more", "than", "over", "a", "few",
+                               "two", "three", "four", "six", "twelve", "of"))
+_RISK_CLASSES = (("risk", "minimized-risk"), ("addiction-risk", "minimized-addiction"),
+                 ("breathing-risk", "minimized-breathing"))
+_YEAR = re.compile(r"\b(19[0-9]{2}|20[0-9]{2})(s?)\b")
+_NEURO_GAP = 4  # tokens between a neuro-change verb and its object
+_MINIMIZER_REACH = {"rarely": 6, "seldom": 6, "lack": 6, "lacks": 6, "free": 6, "without": 6, "minus": 6,
+                    "none": 6, "sidestep": 6, "avoid": 6, "avoids": 6, "avoiding": 6, "spare": 6, "spares": 6,
+                    "escape": 6}
+# Words that may stand between "no"/"few" and a risk ("no known side effects", "few serious risks").
+_RISK_MODIFIERS = frozenset(("known", "serious", "significant", "major", "long-term", "long", "term", "lasting",
+                             "unwanted", "unpleasant", "negative", "bad", "real", "any", "of", "the", "its", "their",
+                             "potential", "reported", "common", "such", "noticeable", "lingering", "harmful",
+                             "adverse", "major", "other", "or", "and", "abuse", "addiction", "to", "ketamine's",
+                             "lasting", "dangerous", "side"))
+
+
+@dataclass(slots=True)
+class Frame:
+    """One claim of a sentence."""
+
+    kind: str  # approval | treats | efficacy | safety | eligibility | neuro | experimental
+    trigger: Mention
+    own: set[int]  # tokens of the claim's own wording: never cues for it
+    claim: str  # the trigger's vocabulary class ("cure", "rate", "home-use"...)
+    drug: str | None = None
+    drug_from: str = "sentence"  # sentence | paragraph | section | page | none
+    conditions: list[str] = field(default_factory=list)
+    populations: list[str] = field(default_factory=list)
+    settings: list[str] = field(default_factory=list)
+    agencies: list[str] = field(default_factory=list)
+    year: int | None = None
+    decade: bool = False  # the year is a decade ("the 1960s")
+    monotherapy: bool = False
+    safe_history: bool = False  # a "safe" claim about anaesthetic use and its long record
+    health: bool = False  # the sentence is about a treatment, a condition or its outcome
+    pronoun: bool = False  # the sentence refers to a treatment without naming it ("it", "the drug")
+    status: frozenset[str] = frozenset()
+    first: int = 0  # token span shown as the finding
+    last: int = 0
+    core_first: int = 0  # the claim's own words (trigger and wording): findings that share them are one claim
+    core_last: int = 0
+
+
+@dataclass(frozen=True, slots=True)
+class Context:
+    """What the page says the sentence is about when the sentence does not name a drug."""
+
+    paragraph_drug: str | None = None  # named earlier in the same paragraph
+    section_drug: str | None = None  # named in the headings above
+    page_drug: str | None = None  # the drug the page is about
+    short: bool = False  # a heading, title, list item, table cell or short line: "for" can claim
+    investigational: frozenset[str] = frozenset()  # drug ids of investigational compounds
+
+
+class FrameFinder:
+    """Finds the frames of a sentence. Built once per rulebook with the trigger classes in use."""
+
+    def __init__(self, parents: dict[str, str | None], extra_triggers: dict[str, frozenset[str]] | None = None) -> None:
+        self.parents = parents  # entity id -> parent id: a claim names the narrowest condition it says
+        self.extra = {kind: classes - _BUILT_IN for kind, classes in (extra_triggers or {}).items()}
+        # a sentence with none of these classes holds no claim frame (most sentences): not looked at further
+        self.triggers = _TRIGGER_CLASSES | {cls for classes in self.extra.values() for cls in classes}
+        self._alone = _ALONE | {cls for classes in self.extra.values() for cls in classes}
+        self._finders: tuple[tuple[Callable[[Sentence, Assertion, Context], Iterable[Frame]], frozenset[str]], ...] = (
+            (self._approval, frozenset(("approval", "approval-weak"))),
+            (self._treats, frozenset(("treat", "treat-short", "treat-noun"))),
+            (self._efficacy, frozenset((*EFFICACY_CLASSES, "rate-quantity", "speed-unit", "duration-unit"))),
+            (self._safety, frozenset(("safe-claim", "safety-noun", "no-addiction", "risk", "addiction-risk",
+                                      "breathing-risk"))),
+            (self._eligibility, frozenset(("first-line", "no-supervision", "home-use", "supervision-minimizer",
+                                           "population"))),
+            (self._neuro, frozenset(("neuro-growth", "neuro-object"))),
+            (self._availability, frozenset(("availability",))),
+        )
+
+    def could_claim(self, sentence: Sentence, investigational: frozenset[str]) -> bool:
+        """Whether some finder may find a frame here: a trigger class that makes a claim alone ("cures",
+        "FDA-approved"), or one together with what it needs ("helps" with a condition, "side effects" with
+        "no"). Most sentences fail this at once and are not looked at further."""
+        present = sentence.by_class.keys()
+        if not self._alone.isdisjoint(present):
+            return True
+        for needs in _TOGETHER:
+            if all(not group.isdisjoint(present) for group in needs):
+                return True
+        return "availability" in present and any(m.entity in investigational for m in sentence.of("drug"))
+
+    def find(self, sentence: Sentence, assertion: Assertion, context: Context) -> list[Frame]:
+        frames: list[Frame] = []
+        present = sentence.by_class.keys()
+        # each finder only where its trigger classes are present (most sentences have one or two)
+        for finder, classes in self._finders:
+            if not classes.isdisjoint(present):
+                frames.extend(finder(sentence, assertion, context))
+        for kind, classes in self.extra.items():  # house classes a claim rule names
+            for cls in classes:
+                frames.extend(_simple(kind, m, cls) for m in sentence.of(cls))
+        for frame in frames:
+            self._fill(frame, sentence, assertion, context)
+        # "Ketamine for ..." claims nothing until it names a condition
+        frames = [f for f in frames if not (f.kind == "treats" or f.claim.startswith("treats:")) or f.conditions]
+        # "approved to treat PTSD", "approved for teens": the treatment and the population are the approval's
+        approvals = [(f.first, f.last) for f in frames if f.kind == "approval"]
+        if approvals:
+            frames = [f for f in frames if not (
+                (f.kind == "treats" or f.claim == "population")
+                and any(a <= f.trigger.first <= b for a, b in approvals))]
+        return frames
+
+    # -- triggers ------------------------------------------------------------------------------
+
+    def _approval(self, sentence: Sentence, assertion: Assertion, context: Context) -> Iterable[Frame]:
+        for m in sentence.of("approval"):
+            yield _simple("approval", m, "approval")
+        agencies = {sentence.clauses[a.first] for a in sentence.of("agency")}
+        for m in sentence.of("approval-weak"):
+            if sentence.clauses[m.first] in agencies:
+                yield _simple("approval", m, "approval")
+
+    def _treats(self, sentence: Sentence, assertion: Assertion, context: Context) -> Iterable[Frame]:
+        for m in sentence.of("treat"):
+            yield _simple("treats", m, "treat")
+        if context.short:
+            for m in sentence.of("treat-short"):
+                yield _simple("treats", m, "treat")
+        nouns = {m.first: m for m in sentence.of("treat-noun")}
+        for condition in sentence.of("condition"):
+            noun = nouns.get(condition.last + 1)
+            if noun is not None:
+                yield _simple("treats", noun, "treat")
+
+    def _efficacy(self, sentence: Sentence, assertion: Assertion, context: Context) -> Iterable[Frame]:
+        outcome = any(sentence.has(c) for c in ("rate-outcome", "treat", "condition", "safe-claim", "drug"))
+        for cls in EFFICACY_CLASSES:
+            if cls in NEEDS_OUTCOME and not outcome:
+                continue
+            for m in sentence.of(cls):
+                yield _simple("efficacy", m, cls)
+        words = sentence.words
+        for unit in sentence.of("duration-unit"):  # "for 1-3 months", "lasting up to 15 weeks"
+            i = unit.first - 1
+            while i >= 0 and unit.first - i <= 5 and (words[i].isdigit() or words[i] in _DURATION_FILLERS):
+                i -= 1
+            # "benefits held for 15 weeks" is a claim; "used off-label for many years" is history
+            if i >= 0 and i < unit.first - 1 and words[i] in _DURATION_VERBS and sentence.has("rate-outcome"):
+                frame = _simple("efficacy", unit, "durability")
+                frame.first = i
+                yield frame
+        for unit in sentence.of("speed-unit"):  # "in 20 minutes", "within 40 minutes"
+            i = unit.first
+            if i >= 2 and words[i - 1].isdigit() and words[i - 2] in _SPEED_PREPOSITIONS and outcome:
+                frame = _simple("efficacy", unit, "speed")
+                frame.first = i - 2
+                yield frame
+        quantities = sentence.of("rate-quantity")
+        if quantities:
+            outcomes = sentence.of("rate-outcome")
+            for q in quantities:
+                for o in outcomes:
+                    if sentence.clauses[o.first] != sentence.clauses[q.first]:
+                        continue
+                    # "30% never reach remission" reports failure, not success
+                    if NEGATED in assertion.status(o.first, set(range(q.first, q.last + 1))):
+                        continue
+                    frame = _simple("efficacy", q, "rate")
+                    _add_wording(frame, o) if abs(o.first - q.last) <= 6 else None
+                    yield frame
+                    break
+
+    def _safety(self, sentence: Sentence, assertion: Assertion, context: Context) -> Iterable[Frame]:
+        for m in sentence.of("safe-claim"):
+            yield _simple("safety", m, "safe-claim")
+        for m in sentence.of("no-addiction"):
+            yield _simple("safety", m, "minimized-addiction")
+        phrases = sentence.phrases
+        for noun in sentence.of("safety-noun"):
+            for affirm in sentence.of("safety-affirm"):
+                if phrases[affirm.first] == phrases[noun.first] and abs(affirm.first - noun.first) <= 5:
+                    frame = _simple("safety", noun, "safe-claim")
+                    _add_wording(frame, affirm)
+                    yield frame
+                    break
+        claimed = {i for m in sentence.of("safe-claim") for i in range(m.first, m.last + 1)}
+        risks = [(m, claim) for cls, claim in _RISK_CLASSES for m in sentence.of(cls) if m.first not in claimed]
+        if not risks:
+            return
+        risks.sort(key=lambda r: r[0].first)
+        words = sentence.words
+        for minimizer in sentence.of("minimizer"):
+            reach = _MINIMIZER_REACH.get(words[minimizer.first], 0)
+            for risk, claim in risks:
+                if risk.first <= minimizer.last or phrases[risk.first] != phrases[minimizer.last]:
+                    continue
+                between = range(minimizer.last + 1, risk.first)
+                if len(between) <= reach or all(words[i] in _RISK_MODIFIERS for i in between):
+                    frame = _simple("safety", risk, claim)
+                    _add_wording(frame, minimizer)
+                    yield frame
+                    break
+        for after in sentence.of("minimizer-after"):
+            for risk, claim in risks:
+                if risk.last < after.first and after.first - risk.last <= 4 and (
+                        sentence.clauses[risk.last] == sentence.clauses[after.first]):
+                    frame = _simple("safety", risk, claim)
+                    _add_wording(frame, after)
+                    yield frame
+                    break
+
+    def _eligibility(self, sentence: Sentence, assertion: Assertion, context: Context) -> Iterable[Frame]:
+        for cls in ("first-line", "no-supervision"):
+            for m in sentence.of(cls):
+                yield _simple("eligibility", m, cls)
+        delivery = {m.first for m in sentence.of("delivery")}
+        near = [m.first for m in sentence.of("drug")]
+        clauses = sentence.clauses
+        used = {clauses[m.first] for m in sentence.of("use-verb")}
+        for m in sentence.of("home-use"):
+            # "rest at home" is logistics; "use your spray at home", "Spravato at home", "shipped" are claims
+            if (m.first in delivery or context.short or clauses[m.first] in used
+                    or any(abs(i - m.first) <= 2 for i in near)):
+                yield _simple("eligibility", m, "home-use")
+        supervision = sentence.of("supervision")
+        for minimizer in sentence.of("supervision-minimizer"):
+            for noun in supervision:
+                if 0 < noun.first - minimizer.last <= 3 and clauses[noun.first] == clauses[minimizer.first]:
+                    frame = _simple("eligibility", minimizer, "no-supervision")
+                    _add_wording(frame, noun)
+                    yield frame
+                    break
+        if sentence.has("treat") or sentence.has("availability") or sentence.has("treat-short"):
+            for m in sentence.of("population"):
+                if m.entity in ("adolescents", "children", "pregnant"):
+                    yield _simple("eligibility", m, "population")
+
+    def _neuro(self, sentence: Sentence, assertion: Assertion, context: Context) -> Iterable[Frame]:
+        for m in sentence.of("neuro-growth"):
+            yield _simple("neuro", m, "neuro")
+        objects = sentence.of("neuro-object")
+        if not objects:
+            return
+        phrases = sentence.phrases
+        taken: set[int] = set()
+        for verb in sentence.of("neuro-change"):
+            for obj in objects:
+                ahead = 0 < obj.first - verb.last <= _NEURO_GAP
+                behind = 0 < verb.first - obj.last <= 3  # "neurons are repaired"
+                if (ahead or behind) and phrases[obj.first] == phrases[verb.first] and obj.first not in taken:
+                    taken.add(obj.first)
+                    frame = _simple("neuro", verb, "neuro")
+                    _add_wording(frame, obj)
+                    yield frame
+                    break
+        for new in sentence.of("neuro-new"):
+            for obj in objects:
+                if 0 < obj.first - new.last <= 2 and obj.first not in taken:
+                    taken.add(obj.first)
+                    frame = _simple("neuro", new, "neuro")
+                    _add_wording(frame, obj)
+                    yield frame
+                    break
+
+    def _availability(self, sentence: Sentence, assertion: Assertion, context: Context) -> Iterable[Frame]:
+        if not context.investigational:
+            return
+        drugs = [m for m in sentence.of("drug") if m.entity in context.investigational]
+        if not drugs:
+            return
+        for m in sentence.of("availability"):
+            yield _simple("experimental", m, "availability")
+
+    # -- parts ---------------------------------------------------------------------------------
+
+    def _fill(self, frame: Frame, sentence: Sentence, assertion: Assertion, context: Context) -> None:
+        trigger = frame.trigger
+        clause = sentence.clauses[trigger.first]
+        own = frame.own
+        frame.core_first, frame.core_last = frame.first, frame.last
+        # the drug: in the trigger's clause, else in the sentence, else from the page
+        drugs = [m for m in sentence.of("drug") if m.first not in own]
+        if len(drugs) > 1:  # "works like ketamine", "faster than Spravato": the other drug is a comparator
+            drugs = [m for m in drugs if not _comparator(sentence, m.first)] or drugs
+        in_clause = [m for m in drugs if sentence.clauses[m.first] == clause]
+        chosen = _nearest(in_clause or drugs, frame.first)
+        if chosen is not None:
+            frame.drug = chosen.entity
+            own.update(range(chosen.first, chosen.last + 1))
+        else:
+            frame.drug, frame.drug_from = _from_context(sentence, context)
+        # conditions, populations, settings, agencies named with the claim and asserted: those of the
+        # trigger's phrase, else of the rest of its clause
+        phrase = sentence.phrases[trigger.first]
+        for kind, target in (("condition", frame.conditions), ("population", frame.populations),
+                             ("setting", frame.settings), ("agency", frame.agencies)):
+            named = [m for m in sentence.of(kind) if sentence.clauses[m.first] == clause and m.first not in own]
+            near = [m for m in named if sentence.phrases[m.first] == phrase]
+            if near or kind == "agency":
+                named = near or named
+            else:  # the parts in the next phrase that names some ("approved SPRAVATO, a nasal spray, for TRD")
+                after = [m for m in named if m.first > trigger.last]
+                if frame.kind == "approval":  # only as an indication: "for TRD", "to treat", "as an anesthetic"
+                    after = [m for m in after if _introduced(sentence, m.first)]
+                first_phrase = sentence.phrases[after[0].first] if after else None
+                named = [m for m in after if sentence.phrases[m.first] == first_phrase]
+            if kind == "population" and frame.claim == "population":
+                named = [trigger, *named]
+            for m in named:
+                # a part under "not" or "off-label" is not claimed ("approved for TRD, not for PTSD"), unless the
+                # negation covers the whole claim, which its own status then excuses
+                status = assertion.status(m.first, own | set(range(m.first, m.last + 1)))
+                denied = status & {NEGATED, OFF_LABEL, HISTORICAL} and not status & {REFUTED}
+                if denied and not (m.first < trigger.first and NEGATED in assertion.status(trigger.first, own)):
+                    continue
+                assert m.entity is not None
+                if m.entity not in target:
+                    target.append(m.entity)
+                if kind in ("condition", "population") and abs(m.first - trigger.first) <= 8:
+                    frame.first, frame.last = min(frame.first, m.first), max(frame.last, m.last)
+        if ("depression" in frame.conditions or "mdd" in frame.conditions) and any(
+                sentence.clauses[q.first] == clause for q in sentence.of("trd-qualifier")):
+            frame.conditions = list(dict.fromkeys(
+                    "trd" if c in ("depression", "mdd") else c for c in frame.conditions))
+        if len(frame.conditions) > 1:  # "depressive symptoms in adults with MDD with acute suicidal ideation"
+            narrower = {a for c in frame.conditions for a in self._ancestors(c)[1:]}
+            frame.conditions = [c for c in frame.conditions if c not in narrower]
+        frame.health = frame.drug is not None or any(
+            sentence.has(cls) for cls in ("treatment-word", "condition", "health-word", "risk", "addiction-risk"))
+        frame.pronoun = sentence.has("treatment-word")
+        frame.monotherapy = any(sentence.clauses[m.first] == clause for m in sentence.of("monotherapy"))
+        if frame.kind == "approval":
+            in_phrase = [i for i, p in enumerate(sentence.phrases) if p == phrase]
+            years = list(_YEAR.finditer(sentence.text, sentence.starts[in_phrase[0]], sentence.ends[in_phrase[-1]]))
+            at = sentence.starts[trigger.first]
+            # the year nearest the approval word, one after it first ("approved by the FDA in 1970")
+            year = min(years, key=lambda y: (y.start() < at, abs(y.start() - at)), default=None)
+            frame.year = int(year.group(1)) if year else None
+            frame.decade = bool(year and year.group(2))
+            if year is not None:  # the year is part of the claim ("approved by the FDA in 2015")
+                at = next(i for i in in_phrase if sentence.ends[i] >= year.end(1))
+                frame.first, frame.last = min(frame.first, at), max(frame.last, at)
+        if frame.kind == "safety":
+            frame.safe_history = any(sentence.clauses[m.first] == clause for m in sentence.of("safe-history"))
+        frame.status = assertion.status(trigger.first, own)
+        if _cited(sentence):
+            frame.status |= {CITED}
+        if frame.drug in context.investigational and frame.kind in ("treats", "efficacy", "safety", "neuro"):
+            frame.claim = f"{frame.kind}:{frame.claim}"  # "safety:minimized-risk": what is claimed about it
+            frame.kind = "experimental"
+
+
+    def _ancestors(self, entity: str) -> list[str]:
+        chain = [entity]
+        parent = self.parents.get(entity)
+        while parent is not None and parent not in chain:
+            chain.append(parent)
+            parent = self.parents.get(parent)
+        return chain
+
+
+_TRIGGER_CLASSES = frozenset((
+    "approval", "approval-weak", "treat", "treat-short", "treat-noun", *EFFICACY_CLASSES, "rate-quantity",
+    "speed-unit", "duration-unit", "safe-claim", "safety-noun", "no-addiction", "risk", "addiction-risk",
+    "breathing-risk", "first-line", "no-supervision", "home-use", "supervision-minimizer", "neuro-growth",
+    "neuro-change", "neuro-new", "availability"))
+# Trigger classes that make a claim on their own, and the classes other triggers need beside them
+# (`FrameFinder.could_claim`; the finders below check the same in detail).
+_ALONE = frozenset(("approval", "cure", "permanence", "miracle", "intensifier", "superlative", "certainty",
+                    "safe-claim", "no-addiction", "first-line", "no-supervision", "home-use", "neuro-growth",
+                    "speed-unit", "duration-unit"))
+_TOGETHER: tuple[tuple[frozenset[str], ...], ...] = tuple(
+    tuple(frozenset(group.split()) for group in needs) for needs in (
+        ("approval-weak", "agency"),
+        ("treat treat-noun treat-short", "condition"),
+        ("durability speed proven superiority", "rate-outcome treat condition safe-claim drug"),
+        ("rate-quantity", "rate-outcome"),
+        ("risk addiction-risk breathing-risk", "minimizer minimizer-after"),
+        ("safety-noun", "safety-affirm"),
+        ("neuro-object", "neuro-change neuro-new"),
+        ("population", "treat availability treat-short"),
+        ("supervision-minimizer", "supervision"),
+    ))
+_BUILT_IN = frozenset(("approval", "treat", "treat-short", "cure", "permanence", "durability", "speed", "miracle",
+                       "intensifier", "superlative", "superiority", "certainty", "proven", "rate", "safe-claim",
+                       "minimized-risk", "minimized-addiction", "minimized-breathing", "first-line", "no-supervision",
+                       "home-use", "population", "neuro", "availability"))
+
+
+_COMPARATORS = frozenset(("like", "than", "unlike", "vs", "versus", "as", "to", "with"))
+
+
+def _comparator(sentence: Sentence, index: int) -> bool:
+    """A drug named right after "like", "than", "unlike", "versus" is what the claim compares with."""
+    words = sentence.words
+    return index > 0 and (words[index - 1] in _COMPARATORS or (
+        index > 1 and words[index - 2] in ("compared", "similar") and words[index - 1] in ("with", "to")))
+
+
+_INDICATION_MARKERS = frozenset(("for", "treat", "treating", "as", "with", "against"))
+
+
+def _introduced(sentence: Sentence, index: int) -> bool:
+    """A condition named as an indication: "for" (or "to treat", "as") within three words before it."""
+    return any(w in _INDICATION_MARKERS for w in sentence.words[max(0, index - 3):index])
+
+
+def _simple(kind: str, mention: Mention, claim: str) -> Frame:
+    return Frame(kind, mention, set(range(mention.first, mention.last + 1)), claim, first=mention.first,
+                 last=mention.last)
+
+
+def _add_wording(frame: Frame, mention: Mention) -> None:
+    """A second term that is part of the claim's wording ("no" in "no side effects")."""
+    frame.own.update(range(mention.first, mention.last + 1))
+    frame.first, frame.last = min(frame.first, mention.first), max(frame.last, mention.last)
+
+
+def _nearest(mentions: list[Mention], at: int) -> Mention | None:
+    """The drug nearest the claim's first word; of two as near, the one before it (the subject)."""
+    if not mentions:
+        return None
+    return min(mentions, key=lambda m: (at - m.last if m.last < at else m.first - at, m.first > at))
+
+
+def _from_context(sentence: Sentence, context: Context) -> tuple[str | None, str]:
+    """The drug the paragraph named in an earlier sentence stands in for a sentence that names none
+    ("Esketamine is a game-changer. Life-changing results!"). The section's or page's drug stands in when
+    the sentence refers to the treatment without naming it ("our infusions", "it", "this therapy") or is a
+    heading, list item or other short copy."""
+    if context.paragraph_drug is not None:
+        return context.paragraph_drug, "paragraph"
+    if not (sentence.has("treatment-word") or context.short):
+        return None, "none"
+    for drug, source in ((context.section_drug, "section"), (context.page_drug, "page")):
+        if drug is not None:
+            return drug, source
+    return None, "none"
+
+
+_CITATION = re.compile(r"\bet al\b|\b[Jj]ournal\b|\bpublished in\b|\(\s*[A-Z][\w-]+[^()]*\b(?:19|20)\d\d\s*\)")
+_NAMED_STUDY = re.compile(
+    r"\b(?:[A-Z][\w&.-]*\s+){1,4}(?:study|trial|paper|analysis|review|survey|meta-analysis)\b"
+    r"|\b(?:19|20)\d\d\s+(?:study|trial|paper|meta-analysis|review|analysis)\b"
+    r"|\b(?:study|trial|survey|paper)\s+(?:of|in|by|from|at)\s+(?:\d[\d,]*\s+|[A-Z])"
+)
+
+
+_GENERIC_STUDY_WORDS = frozenset(("a", "an", "the", "one", "this", "that", "our", "new", "recent", "some", "many"))
+
+
+def _cited(sentence: Sentence) -> bool:
+    """The sentence names its study well enough to look it up: authors, a year, an institution or journal."""
+    if not sentence.has("study"):
+        return False
+    original = sentence.original
+    if _CITATION.search(original):
+        return True
+    for match in _NAMED_STUDY.finditer(original):
+        words = match.group().split()
+        if match.start() == 0 and len(words) == 2 and words[0][0].isupper():
+            continue  # "Studies show": the capital is the sentence's, not a name's
+        if len(words) == 2 and words[0].lower() in _GENERIC_STUDY_WORDS:
+            continue  # "a study", "one study": no name
+        return True
+    return False
+
+
+def is_asserted(status: frozenset[str], excused_by: frozenset[str]) -> bool:
+    return not (status & excused_by)
+
+
+# Statuses that make a claim of each frame not the copy's own assertion.
+EXCUSES: dict[str, frozenset[str]] = {
+    "approval": frozenset((NEGATED, "hypothetical", "question", "reported", REFUTED, HEDGED, RESEARCH)),
+    "treats": frozenset((NEGATED, HEDGED, "hypothetical", "question", "reported", REFUTED, OFF_LABEL, HISTORICAL,
+                         ANIMAL, RESEARCH)),
+    "efficacy": frozenset((NEGATED, HEDGED, "hypothetical", "question", "reported", REFUTED, HISTORICAL, RESEARCH)),
+    "safety": frozenset((NEGATED, HEDGED, "hypothetical", "question", "reported", REFUTED, HISTORICAL, RESEARCH)),
+    "eligibility": frozenset((NEGATED, "hypothetical", "question", "reported", REFUTED, HISTORICAL, RESEARCH)),
+    "neuro": frozenset((NEGATED, HEDGED, "hypothetical", "question", "reported", REFUTED, ANIMAL, RESEARCH)),
+    "experimental": frozenset((NEGATED, "hypothetical", "question", REFUTED, ANIMAL, RESEARCH)),
+}

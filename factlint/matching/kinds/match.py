@@ -1,0 +1,188 @@
+"""Match rules: phrases and patterns, the rule kind of house rulebooks written before claim frames.
+
+A phrase matches when all its words (stemmed, typo-tolerant) occur within len(phrase) + max-gap words of
+each other, in any order; a pattern is a regex over the normalised sentence. A match is excused when a cue
+list the rule names in `unless` reaches it (its assertion status, assertion.py), when an `exceptions`
+phrase occurs in the sentence in its word order, or when the sentence is a real question. A rule with
+`subjects` applies where its drug is named in the sentence or is the topic the sentence refers to.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+
+import regex
+
+from factlint.matching.assertion import QUESTION, Assertion, status_of_list
+from factlint.matching.sentence import Sentence
+from factlint.matching.vocabulary import phrase_stems
+from factlint.rulebook import compile_pattern
+from factlint.rulebook.model import Rule, Rulebook
+
+# A rulebook regex that backtracks catastrophically must not hang a run: past this many seconds
+# on one sentence the rule is reported as failed for the file, and the run goes on.
+PATTERN_TIMEOUT = 1.0
+
+
+@dataclass(frozen=True, slots=True)
+class CompiledMatch:
+    rule: Rule
+    index: int
+    phrases: tuple[tuple[str, ...], ...]
+    patterns: tuple[regex.Pattern[str], ...]
+    excused_by: frozenset[str]
+    exceptions: tuple[tuple[str, ...], ...]
+    max_gap: int
+
+
+@dataclass(frozen=True, slots=True)
+class MatchHit:
+    rule: Rule
+    first: int  # token span (phrases) ...
+    last: int
+    start: int  # ... and character span in the sentence text
+    end: int
+
+
+class MatchRules:
+    """The match rules of a rulebook (and the phrase side of document rules), compiled once."""
+
+    def __init__(self, rulebook: Rulebook, kind: str = "match") -> None:
+        self.rules = tuple(
+            CompiledMatch(
+                rule=rule,
+                index=index,
+                phrases=tuple(p for p in map(phrase_stems, rule.phrases) if p),
+                patterns=tuple(compile_pattern(p) for p in rule.patterns),
+                excused_by=frozenset(status_of_list(name) for name in rule.unless) | {QUESTION},
+                exceptions=tuple(p for p in map(phrase_stems, rule.exceptions) if p),
+                max_gap=rule.max_gap if rule.max_gap is not None else rulebook.matching.max_gap,
+            )
+            for index, rule in enumerate(rulebook.rules)
+            if rule.kind == kind
+        )
+        self.stems = frozenset(s for r in self.rules for group in (r.phrases, r.exceptions) for p in group for s in p)
+        self.has_patterns = any(r.patterns for r in self.rules)
+        patterns = [p.pattern for r in self.rules for p in r.patterns]
+        self._any_pattern = compile_pattern("|".join(f"(?:{p})" for p in patterns)) if patterns else None
+        # the stems a phrase of some rule starts with: a sentence with none of them needs no phrase search
+        self.first_stems = frozenset(p[0] for r in self.rules for p in r.phrases)
+
+    def patterns_in(self, text: str, failed: dict[str, str]) -> frozenset[str]:
+        """Ids of the rules whose patterns match somewhere in `text` (a whole segment): only their
+        sentences are searched again, so a pattern costs one search per segment, not per sentence. One
+        search of all patterns together first: most segments match none."""
+        if self._any_pattern is not None:
+            try:
+                if self._any_pattern.search(text, timeout=PATTERN_TIMEOUT) is None:
+                    return frozenset()
+            except TimeoutError:
+                pass  # one of them backtracks: find which below
+        found: set[str] = set()
+        for compiled in self.rules:
+            if compiled.patterns and compiled.rule.id not in failed:
+                for pattern in compiled.patterns:
+                    try:
+                        if pattern.search(text, timeout=PATTERN_TIMEOUT) is not None:
+                            found.add(compiled.rule.id)
+                            break
+                    except TimeoutError:
+                        failed[compiled.rule.id] = _timed_out(pattern)
+                        break
+        return frozenset(found)
+
+    def check(self, sentence: Sentence, assertion: Assertion, failed: dict[str, str],
+              applies: Callable[[Rule], bool], patterns: frozenset[str] = frozenset()) -> list[MatchHit]:
+        """Each rule's first hit in `sentence`; `patterns`: the rules whose patterns may match here."""
+        hits: list[MatchHit] = []
+        if not patterns and self.first_stems.isdisjoint(sentence.stems):
+            return hits
+        positions: dict[str, list[int]] | None = None
+        for compiled in self.rules:
+            rule = compiled.rule
+            if rule.id in failed or not applies(rule):
+                continue
+            if positions is None:
+                positions = {}
+                for i, stem in enumerate(sentence.stems):
+                    if stem is not None:
+                        positions.setdefault(stem, []).append(i)
+            hit = self._phrase_hit(compiled, sentence, positions, assertion)
+            if hit is None and rule.id in patterns:
+                hit = self._pattern_hit(compiled, sentence, positions, assertion, failed)
+            if hit is not None:
+                hits.append(hit)
+        return hits
+
+    def _phrase_hit(self, compiled: CompiledMatch, sentence: Sentence, positions: dict[str, list[int]],
+                    assertion: Assertion) -> MatchHit | None:
+        for phrase in compiled.phrases:
+            if phrase[0] not in positions:
+                continue
+            window = find_window(positions, phrase, compiled.max_gap)
+            if window is None:
+                continue
+            if self._excused(compiled, sentence, positions, assertion, window):
+                continue
+            return MatchHit(compiled.rule, window[0], window[-1], sentence.starts[window[0]],
+                            sentence.ends[window[-1]])
+        return None
+
+    def _pattern_hit(self, compiled: CompiledMatch, sentence: Sentence, positions: dict[str, list[int]],
+                     assertion: Assertion, failed: dict[str, str]) -> MatchHit | None:
+        text = sentence.text
+        for pattern in compiled.patterns:
+            try:
+                match = pattern.search(text, timeout=PATTERN_TIMEOUT)
+            except TimeoutError:
+                failed[compiled.rule.id] = _timed_out(pattern)
+                return None
+            if match is None or match.end() == match.start():
+                continue
+            window = [i for i, (s, e) in enumerate(zip(sentence.starts, sentence.ends, strict=True))
+                      if s < match.end() and e > match.start()]
+            if window and self._excused(compiled, sentence, positions, assertion, window):
+                continue
+            first, last = (window[0], window[-1]) if window else (0, 0)
+            return MatchHit(compiled.rule, first, last, match.start(), match.end())
+        return None
+
+    def _excused(self, compiled: CompiledMatch, sentence: Sentence, positions: dict[str, list[int]],
+                 assertion: Assertion, window: Sequence[int]) -> bool:
+        for exception in compiled.exceptions:
+            if exception[0] in positions and find_window(positions, exception, compiled.max_gap, ordered=True):
+                return True
+        own = set(window)  # a cue inside the window counts too: "depression is not cured"
+        return any(assertion.status(i, own) & compiled.excused_by for i in range(window[0], window[-1] + 1))
+
+
+def _timed_out(pattern: regex.Pattern[str]) -> str:
+    return (f"pattern '{pattern.pattern}' took over {PATTERN_TIMEOUT:g} s on one sentence "
+            "(catastrophic backtracking?); the rule was skipped for this file")
+
+
+def find_window(positions: dict[str, list[int]], stems: Sequence[str], max_gap: int, *,
+                ordered: bool = False) -> list[int] | None:
+    """Token indexes of the tightest occurrence of all `stems` within len(stems) + max_gap tokens.
+
+    Phrases match in any order ("depression is cured"); `ordered` phrases (exceptions) keep their word
+    order, so an exception "drive you" does not excuse "you can drive yourself".
+    """
+    limit = len(stems) + max_gap
+    best: list[int] | None = None
+    for pivot in positions.get(stems[0], ()):
+        chosen = [pivot]
+        for wanted in stems[1:]:
+            if ordered:
+                options = [p for p in positions.get(wanted, ()) if p > chosen[-1]]
+            else:
+                options = [p for p in positions.get(wanted, ()) if p not in chosen]
+            if not options:
+                break
+            chosen.append(min(options, key=lambda p: (abs(p - pivot), p)))
+        else:
+            width = max(chosen) - min(chosen) + 1
+            if width <= limit and (best is None or width < max(best) - min(best) + 1):
+                best = chosen
+    return sorted(best) if best else None

@@ -1,0 +1,189 @@
+"""One sentence, read: its words as stems, the rulebook terms it contains, and its clause structure.
+
+Two levels of clause: a *clause* ends at ; : ( ) dashes and at terminator words ("but", "although"), and
+holds a claim's parts; a *phrase* also ends at a comma, unless the comma separates the items of a list
+("depression, anxiety and PTSD"), and bounds how far a negation reaches.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left
+
+import regex
+
+from factlint.matching.tokens import CLAUSE_PUNCTUATION, WORD
+from factlint.matching.vocabulary import CUE, ENTITY_CLASSES, Mention, Vocabulary
+
+TERMINATOR = CUE + "terminator"
+PSEUDO = CUE + "pseudo"
+NOT_A_CLAIM = "not-a-claim"
+CLAUSE_BREAK = CUE + "clause-break"  # the name of `terminator` in rulebooks written before claim frames
+_LISTABLE = ENTITY_CLASSES
+_LIST_JOINERS = frozenset(("and", "or", "as", "such", "well", "like", "including", "especially", "&", "plus", "even",
+                           "also", "other"))
+
+
+class Sentence:
+    """A sentence of a segment: `text` is its normalised text; token offsets are relative to it.
+
+    Words, stems and rulebook terms are read at once; token offsets and clauses only when a claim needs them
+    (most sentences of a repository name no rulebook term and are done with after the look-up).
+    """
+
+    __slots__ = ("text", "original", "words", "stems", "mentions", "by_class", "_starts", "_ends", "_clauses",
+                 "_phrases")
+
+    def __init__(self, text: str, original: str, words: list[str], stems: list[str | None],
+                 mentions: list[Mention]) -> None:
+        self.text = text
+        self.original = original  # the same sentence as written (case kept)
+        self.words = words  # the normalised words
+        self.stems = stems  # each word's rulebook stem, or None for a word outside the rulebook
+        self.mentions = mentions
+        by_class: dict[str, list[Mention]] = {}
+        for mention in mentions:
+            by_class.setdefault(mention.cls, []).append(mention)
+        self.by_class = by_class
+        self._starts: list[int] | None = None
+        self._ends: list[int] = []
+        self._clauses: list[int] | None = None
+        self._phrases: list[int] = []
+
+    @property
+    def starts(self) -> list[int]:
+        if self._starts is None:
+            spans = [m.span() for m in WORD.finditer(self.text)]
+            self._starts = [a for a, _ in spans]
+            self._ends = [b for _, b in spans]
+        return self._starts
+
+    @property
+    def ends(self) -> list[int]:
+        if self._starts is None:
+            self.starts  # noqa: B018 - computes both
+        return self._ends
+
+    @property
+    def clauses(self) -> list[int]:
+        """Clause number of each token."""
+        if self._clauses is None:
+            self._clauses, self._phrases = _clauses(self)
+        return self._clauses
+
+    @property
+    def phrases(self) -> list[int]:
+        """Phrase number of each token."""
+        if self._clauses is None:
+            self._clauses, self._phrases = _clauses(self)
+        return self._phrases
+
+    @property
+    def is_question(self) -> bool:
+        return self.text.rstrip().endswith("?")
+
+    def of(self, cls: str) -> list[Mention]:
+        return self.by_class.get(cls, [])
+
+    def has(self, cls: str) -> bool:
+        return cls in self.by_class
+
+
+def read_sentence(text: str, original: str, vocabulary: Vocabulary) -> Sentence:
+    """Words, stems and rulebook terms of one normalised sentence."""
+    words = WORD.findall(text)
+    stems = vocabulary.lexicon.stems(words)
+    mentions = vocabulary.mentions(stems, words)
+    if mentions:
+        mentions = _drop_pseudo(mentions)
+    return Sentence(text, original, words, stems, mentions)
+
+
+def _drop_pseudo(mentions: list[Mention]) -> list[Mention]:
+    """Cues inside a pseudo phrase ("not only", "possible side effects") and claim words inside a not-a-claim
+    phrase ("keep you safe", "approved clinician") mean nothing there."""
+    pseudo = [m for m in mentions if m.cls == PSEUDO]
+    not_claims = [m for m in mentions if m.cls == NOT_A_CLAIM]
+    if not pseudo and not not_claims:
+        return mentions
+    cue_masked = {i for m in pseudo for i in range(m.first, m.last + 1)}
+    claim_masked = {i for m in not_claims for i in range(m.first, m.last + 1)}
+
+    def keep(m: Mention) -> bool:
+        if m.cls in (PSEUDO, NOT_A_CLAIM):
+            return True
+        masked = cue_masked if m.cls.startswith(CUE) else claim_masked
+        return not (m.first in masked and m.last in masked)
+
+    return [m for m in mentions if keep(m)]
+
+
+_GAP_MARKS = regex.compile(r"[,()\[\]]")
+
+
+def _clauses(sentence: Sentence) -> tuple[list[int], list[int]]:
+    """Clause and phrase number of each token. Only the gaps between tokens that hold punctuation or a
+    terminator word are looked at; every other token continues the clause and phrase before it."""
+    text = sentence.text
+    starts, ends = sentence.starts, sentence.ends
+    count = len(starts)
+    # the token each mark comes before
+    hard = {bisect_left(starts, m.start()) for m in CLAUSE_PUNCTUATION.finditer(text)}
+    marks: dict[int, str] = {}
+    for m in _GAP_MARKS.finditer(text):
+        i = bisect_left(starts, m.start())
+        marks[i] = marks.get(i, "") + m.group()
+    breaks = {m.first for cls in (TERMINATOR, CLAUSE_BREAK) for m in sentence.by_class.get(cls, ())}
+    listed_ends = {m.last: m.cls for m in sentence.mentions if m.cls in _LISTABLE}
+    listed_starts: dict[int, str] = {}
+    for m in sentence.mentions:
+        if m.cls in _LISTABLE:
+            listed_starts.setdefault(m.first, m.cls)
+    clauses = [0] * count
+    phrases = [0] * count
+    clause = phrase = 0
+    opened: list[tuple[int, int]] = []  # (clause, phrase) before each open bracket
+    next_id = 1
+    for i in sorted(hard | breaks | marks.keys()):
+        if i == 0 or i >= count:
+            continue
+        gap = marks.get(i, "")
+        closes = gap.count(")") + gap.count("]")
+        opens = gap.count("(") + gap.count("[")
+        is_hard = i in hard and not (closes and not opens and not _hard_besides_brackets(text, ends[i - 1], starts[i]))
+        if closes and not opens and opened:
+            # after a parenthesis the sentence goes on where it was: "whether HNK (a metabolite) is safe"
+            clause, phrase = opened.pop()
+            if "," in gap[gap.rfind(")") + 1:] and not _list_comma(sentence, i, listed_ends, listed_starts):
+                phrase, next_id = next_id, next_id + 1
+        elif i in breaks or is_hard:
+            if opens and not closes:
+                opened.append((clause, phrase))
+            clause = phrase = next_id
+            next_id += 1
+        elif "," in gap and not _list_comma(sentence, i, listed_ends, listed_starts):
+            phrase, next_id = next_id, next_id + 1
+        else:
+            continue
+        # this token and those after it, up to the next mark, are in the new clause and phrase
+        clauses[i:] = [clause] * (count - i)
+        phrases[i:] = [phrase] * (count - i)
+    return clauses, phrases
+
+
+def _hard_besides_brackets(text: str, start: int, end: int) -> bool:
+    """Clause punctuation other than a closing bracket in text[start:end]: a lone closing bracket ("]52;" in
+    an escape sequence, a list marker "1)") ends nothing."""
+    return any(text[m.start()] not in ")]" for m in CLAUSE_PUNCTUATION.finditer(text, start, end))
+
+
+def _list_comma(sentence: Sentence, after: int, listed_ends: dict[int, str], listed_starts: dict[int, str]) -> bool:
+    """A comma before token `after` separates list items: an entity ends right before it and one of the
+    same kind starts right after it (maybe after "and", "or", "such as")."""
+    kind = listed_ends.get(after - 1)
+    if kind is None:
+        return False
+    words = sentence.words
+    j = after
+    while j < len(words) and j < after + 3 and words[j] in _LIST_JOINERS:
+        j += 1
+    return listed_starts.get(j) == kind

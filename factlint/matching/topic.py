@@ -1,0 +1,69 @@
+"""Page topic: which drug a sentence is about when it does not name one.
+
+The page's drug is the drug its title and headings name, else the drug it names most; a section's drug is
+the one its headings name; a paragraph's drug is the last one named before the sentence in the same
+paragraph ("Ketamine is an anaesthetic. It also ..."). Only a sentence that refers to the treatment
+without naming it, or short copy (a heading, list item, table cell), takes the topic's drug
+(frames.py `_from_context`): a sentence without a health claim never becomes one because of the topic.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Callable, Iterable
+
+from factlint.documents.model import Document, Segment
+
+TOPIC_KINDS = frozenset(("heading", "title"))
+SHORT_KINDS = frozenset(("heading", "title", "list_item", "table_cell", "attribute", "prop"))
+SHORT_WORDS = 5  # a paragraph of this many words or fewer is short copy too ("Ketamine for anxiety")
+
+
+class Topic:
+    """Tracks the page, section and paragraph drugs while the matcher walks a document's segments."""
+
+    def __init__(self, document: Document, drugs_in: Callable[[str], list[str]]) -> None:
+        self._drugs_in = drugs_in
+        self._document = document
+        self._page_drug: str | None | bool = False  # worked out when a sentence first asks for it
+        self._sections: list[tuple[int, str | None]] = []  # (heading level, drug) of the open headings
+        self.paragraph_drug: str | None = None
+
+    @property
+    def page_drug(self) -> str | None:
+        """The drug the title and headings name first, else the drug the page names most."""
+        if self._page_drug is False:
+            titled = next((found for segment in self._document.segments if segment.kind in TOPIC_KINDS
+                           for found in self._drugs_in(segment.text)), None)
+            counts = Counter(self._drugs_in(self._document.text)) if titled is None else None
+            self._page_drug = titled if titled is not None else (
+                counts.most_common(1)[0][0] if counts else None)
+        return self._page_drug  # type: ignore[return-value]
+
+    def enter(self, segment: Segment) -> None:
+        """Called for each segment in reading order, before its sentences are read. A list item keeps the
+        drug of the paragraph that introduces its list ("Why ketamine?" then "- It cures depression")."""
+        if segment.kind != "list_item":
+            self.paragraph_drug = None
+        if segment.kind in TOPIC_KINDS:
+            level = getattr(segment, "level", 1) if segment.kind == "heading" else 0
+            while self._sections and self._sections[-1][0] >= level:
+                self._sections.pop()
+            found = self._drugs_in(segment.text)
+            self._sections.append((level, found[0] if found else None))
+
+    def named(self, drugs: Iterable[str]) -> None:
+        """Drugs named by the sentence just read: "it" in the next sentence may mean the last of them."""
+        for drug in drugs:
+            self.paragraph_drug = drug
+
+    @property
+    def section_drug(self) -> str | None:
+        for _, drug in reversed(self._sections):
+            if drug is not None:
+                return drug
+        return None
+
+
+def is_short(segment: Segment) -> bool:
+    return segment.kind in SHORT_KINDS or len(segment.text.split()) <= SHORT_WORDS
