@@ -62,7 +62,7 @@ class Lexicon:
 
     def stems(self, words: list[str]) -> list[str | None]:
         """`lookup` of each word; the cache is asked at C level, and only new words are classified."""
-        found = list(map(self._cache.get, words, repeat(_MISSING, len(words))))
+        found: list[Any] = list(map(self._cache.get, words, repeat(_MISSING, len(words))))
         if _MISSING in found:
             found = [self._remember(w) if s is _MISSING else s for w, s in zip(words, found, strict=True)]
         return found

@@ -19,7 +19,8 @@ _TERMINAL = r"[.!?]+[\"')\]\u201d\u2019]*(?=\s|$)"
 # Social and list copy: pictographs and dingbats (emoji, ✨, ✓, →), bullets, " | ", hashtag runs at the
 # end of a line or before another break, blank lines.
 # (not the ® ™ © of brand names, which Unicode also counts as pictographs)
-_PICTOGRAPH = r"(?![\u00a9\u00ae\u2122])[\p{Extended_Pictographic}\u2190-\u21ff\u2700-\u27bf\u2022\u25aa\u25cf\u25a0\u2023\u2043\u2219]"
+_PICTOGRAPH = (r"(?![\u00a9\u00ae\u2122])"
+               r"[\p{Extended_Pictographic}\u2190-\u21ff\u2700-\u27bf\u2022\u25aa\u25cf\u25a0\u2023\u2043\u2219]")
 _BREAK = regex.compile(
     rf"{_TERMINAL}"
     rf"|\s*{_PICTOGRAPH}[\p{{Extended_Pictographic}}\ufe0f\u200d\s]*"

@@ -10,8 +10,8 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Sequence
-from itertools import compress
 from dataclasses import dataclass
+from itertools import compress
 from typing import NamedTuple
 
 from factlint.matching.lexicon import NEGATED_CONTRACTION, Lexicon, stem
