@@ -204,7 +204,8 @@ CHECK_HELP = f"""Check PATHS (files or folders) for claims the rulebook says are
               help="With --diff or --fix: also the fixes a rule does not mark safe.")
 @click.option("--strict/--no-strict", default=None,
               help="Exit 2 when a file is skipped (binary) or had to be decoded with replacement "
-                   "characters or a guessed encoding (default: report them, exit code unaffected).")
+                   "characters or a guessed encoding, a suppression has no reason, or part of what was "
+                   "asked went unchecked (default: report them, exit code unaffected).")
 @click.option("--no-inline-config", "no_inline_config", is_flag=True, default=False,
               help="Ignore factlint-disable directives in drafts (as ESLint's flag): every finding counts.")
 @click.option("--quiet", "-q", is_flag=True, default=False, help="Do not print the summary line.")
