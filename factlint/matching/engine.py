@@ -21,6 +21,7 @@ from factlint.documents.model import Document, Segment
 from factlint.findings import Finding
 from factlint.matching.assertion import ADOPTED, CITED, HEDGED, REPORTED, Assertion
 from factlint.matching.frames import EXCUSES, Context, Frame, FrameFinder
+from factlint.matching.gate import SegmentGate
 from factlint.matching.kinds import ClaimRules, DocumentRules, MatchRules
 from factlint.matching.memo import Memo
 from factlint.matching.normalize import normalize, normalize_with_map
@@ -71,6 +72,9 @@ class Matcher:
         # stems a match or document rule's phrase could start with: other sentences need no phrase search
         self.phrase_stems = (self.match_rules.first_stems | self.document_rules.claims.first_stems
                              | self.document_rules.absent_first)
+        self.gate = SegmentGate(self.vocabulary, self.phrase_stems,
+                                {c for classes in self.claim_rules.triggers().values() for c in classes})
+        self._has_patterns = self.match_rules.has_patterns or self.document_rules.claims.has_patterns
 
     # -- per document -------------------------------------------------------------------------
 
@@ -110,6 +114,10 @@ class Matcher:
             self.segments.remember(text, read)
         return read
 
+    def patterns_anywhere(self, folded: str) -> bool:
+        """Some match or document rule's pattern matches in the folded segment text (timeouts: yes)."""
+        return bool(self.match_rules.patterns_in(folded, {}) or self.document_rules.claims.patterns_in(folded, {}))
+
     def drugs_in(self, text: str) -> list[str]:
         """Drug ids named in `text`, in order (a quick look for the page topic: exact names only)."""
         return [self._drug_of_name[name] for name in self._drug_names.findall(normalize(text))]
@@ -136,6 +144,12 @@ class _Run:
         topic = self.topic
         topic.enter(segment)
         m = self.m
+        folded = normalize(segment.text)
+        mask = m.gate.segment_mask(folded)
+        if not m.gate.may_claim(mask) and not (m._has_patterns and m.patterns_anywhere(folded)):
+            if mask & m.gate.drug:  # no claim here, but "it" in the next list item may mean this drug
+                topic.named(m.drugs_in(segment.text))
+            return
         read = m.read_segment(segment.text, self.failed)
         short = is_short(segment)
         for start, end, sentence, framing in read.sentences:

@@ -107,7 +107,7 @@ class FrameFinder:
         self.extra = {kind: classes - _BUILT_IN for kind, classes in (extra_triggers or {}).items()}
         # a sentence with none of these classes holds no claim frame (most sentences): not looked at further
         self.triggers = _TRIGGER_CLASSES | {cls for classes in self.extra.values() for cls in classes}
-        self._alone = _ALONE | {cls for classes in self.extra.values() for cls in classes}
+        self._alone = ALONE | {cls for classes in self.extra.values() for cls in classes}
         self._finders: tuple[tuple[Callable[[Sentence, Assertion, Context], Iterable[Frame]], frozenset[str]], ...] = (
             (self._approval, frozenset(("approval", "approval-weak"))),
             (self._treats, frozenset(("treat", "treat-short", "treat-noun"))),
@@ -127,7 +127,7 @@ class FrameFinder:
         present = sentence.by_class.keys()
         if not self._alone.isdisjoint(present):
             return True
-        for needs in _TOGETHER:
+        for needs in TOGETHER:
             if all(not group.isdisjoint(present) for group in needs):
                 return True
         return "availability" in present and any(m.entity in investigational for m in sentence.of("drug"))
@@ -409,16 +409,17 @@ _TRIGGER_CLASSES = frozenset((
     "breathing-risk", "first-line", "no-supervision", "home-use", "supervision-minimizer", "neuro-growth",
     "neuro-change", "neuro-new", "availability"))
 # Trigger classes that make a claim on their own, and the classes other triggers need beside them
-# (`FrameFinder.could_claim`; the finders below check the same in detail).
-_ALONE = frozenset(("approval", "cure", "permanence", "miracle", "intensifier", "superlative", "certainty",
-                    "safe-claim", "no-addiction", "first-line", "no-supervision", "home-use", "neuro-growth",
-                    "speed-unit", "duration-unit"))
-_TOGETHER: tuple[tuple[frozenset[str], ...], ...] = tuple(
+# (`FrameFinder.could_claim` and the segment gate, gate.py; the finders below check the same in detail).
+ALONE = frozenset(("approval", "cure", "permanence", "miracle", "intensifier", "superlative", "certainty",
+                   "safe-claim", "no-addiction", "first-line", "no-supervision", "home-use", "neuro-growth"))
+TOGETHER: tuple[tuple[frozenset[str], ...], ...] = tuple(
     tuple(frozenset(group.split()) for group in needs) for needs in (
         ("approval-weak", "agency"),
         ("treat treat-noun treat-short", "condition"),
         ("durability speed proven superiority", "rate-outcome treat condition safe-claim drug"),
         ("rate-quantity", "rate-outcome"),
+        ("speed-unit", "rate-outcome treat condition safe-claim drug"),
+        ("duration-unit", "rate-outcome"),
         ("risk addiction-risk breathing-risk", "minimizer minimizer-after"),
         ("safety-noun", "safety-affirm"),
         ("neuro-object", "neuro-change neuro-new"),

@@ -62,6 +62,7 @@ class Vocabulary:
         for cls, phrases in rulebook.vocabulary.items():
             terms.extend(Term(s, cls) for s in map(phrase_stems, phrases) if s)
         cues = [Term(w, CUE + name) for name, phrases in rulebook.cues.items() for w in map(phrase_words, phrases) if w]
+        self.terms = tuple(dict.fromkeys(terms))  # claim terms and entity names (not cues)
         self.by_first = _Index(terms)
         self.cues_by_first = _Index(cues)
         self.classes = frozenset(t.cls for t in terms + cues)
