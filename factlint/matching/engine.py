@@ -114,9 +114,11 @@ class Matcher:
             self.segments.remember(text, read)
         return read
 
-    def patterns_anywhere(self, folded: str) -> bool:
-        """Some match or document rule's pattern matches in the folded segment text (timeouts: yes)."""
-        return bool(self.match_rules.patterns_in(folded, {}) or self.document_rules.claims.patterns_in(folded, {}))
+    def patterns_anywhere(self, folded: str, failed: dict[str, str]) -> bool:
+        """Some match or document rule's pattern matches in the folded segment text (a pattern that times
+        out is recorded in `failed` and reported as the rule's failure on the file)."""
+        return bool(self.match_rules.patterns_in(folded, failed)
+                    or self.document_rules.claims.patterns_in(folded, failed))
 
     def drugs_in(self, text: str) -> list[str]:
         """Drug ids named in `text`, in order (a quick look for the page topic: exact names only)."""
@@ -146,7 +148,7 @@ class _Run:
         m = self.m
         folded = normalize(segment.text)
         mask = m.gate.segment_mask(folded)
-        if not m.gate.may_claim(mask) and not (m._has_patterns and m.patterns_anywhere(folded)):
+        if not m.gate.may_claim(mask) and not (m._has_patterns and m.patterns_anywhere(folded, self.failed)):
             if mask & m.gate.drug:  # no claim here, but "it" in the next list item may mean this drug
                 topic.named(m.drugs_in(segment.text))
             return
