@@ -56,6 +56,7 @@ _CONFUSABLES = str.maketrans(_CONFUSABLE_FROM, _CONFUSABLE_TO)
 # a confusable one. The lookaheads scan one token each, from its first character only, so the
 # search stays linear in the text.
 _MIXED_TOKEN = re.compile(rf"(?<!\S)(?=\S*?[a-z])(?=\S*?[{_CONFUSABLE_FROM}])\S++")
+_CONFUSABLE = re.compile(f"[{_CONFUSABLE_FROM}]")  # one C-level scan: most text has none at all
 
 # Three or more single letters split by one repeated separator: "c-u-r-e-s", "c.u.r.e", "c u r e".
 _SPLIT_LETTERS = regex.compile(
@@ -118,7 +119,7 @@ def _fold(text: str) -> str:
 def fold_confusables(folded: str) -> str:
     """In each token that holds an ASCII letter, the letters confusable with one (TR39) as that
     letter: "kеtaminе" (Cyrillic е) -> "ketamine". Same length, so offsets do not move."""
-    if folded.isascii() or _MIXED_TOKEN.search(folded) is None:
+    if folded.isascii() or _CONFUSABLE.search(folded) is None:
         return folded
     return _MIXED_TOKEN.sub(lambda m: m.group().translate(_CONFUSABLES), folded)
 
