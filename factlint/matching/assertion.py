@@ -14,7 +14,8 @@ Each cue list of the rulebook has a status, a direction and a scope:
 | hypothetical      | hypothetical  | forward   | its clause                                         |
 | historical        | historical    | forward   | its clause                                         |
 | off-label         | off-label     | both      | its clause                                         |
-| reported, adopted, refuted, animal | (same) | both | the sentence, up to terminator words           |
+| animal            | animal        | both      | the sentence, up to terminator words               |
+| reported, adopted, refuted | (same) | both    | the whole sentence ("according to X, A though B")  |
 
 A house cue list with another name marks status = its name, forward over its phrase. Words that are part
 of the claim's own wording are never cues for it ("no side effects" claims; it does not negate).
@@ -22,6 +23,7 @@ of the claim's own wording are never cues for it ("no side effects" claims; it d
 
 from __future__ import annotations
 
+import re
 from collections.abc import Collection
 from dataclasses import dataclass
 
@@ -34,7 +36,7 @@ REPORTED, ADOPTED, REFUTED, ANIMAL, OFF_LABEL = "reported", "adopted", "refuted"
 QUESTION, CITED, RESEARCH = "question", "cited", "research"
 
 FORWARD, BACKWARD, BOTH, FINAL = "forward", "backward", "both", "final"
-PHRASE, CLAUSE, SPAN = "phrase", "clause", "span"
+PHRASE, CLAUSE, SPAN, SENTENCE = "phrase", "clause", "span", "sentence"
 
 
 @dataclass(frozen=True, slots=True)
@@ -56,9 +58,9 @@ _CUE_RULES: dict[str, CueRule] = {
     "hypothetical": CueRule(HYPOTHETICAL, FORWARD, CLAUSE),
     "historical": CueRule(HISTORICAL, FORWARD, CLAUSE),
     "off-label": CueRule(OFF_LABEL, BOTH, CLAUSE),
-    "reported": CueRule(REPORTED, BOTH, SPAN),
-    "adopted": CueRule(ADOPTED, BOTH, SPAN),
-    "refuted": CueRule(REFUTED, BOTH, SPAN),
+    "reported": CueRule(REPORTED, BOTH, SENTENCE),
+    "adopted": CueRule(ADOPTED, BOTH, SENTENCE),
+    "refuted": CueRule(REFUTED, BOTH, SENTENCE),
     "animal": CueRule(ANIMAL, BOTH, SPAN),
 }
 _STRUCTURAL = frozenset(("terminator", "clause-break", "pseudo", "question"))
@@ -95,6 +97,7 @@ class Assertion:
         self._cues: list[Cue] | None = None  # read on the first question asked: many sentences never are
         self.spans: list[int] = []
         self.question = False
+        self.cited = False
         self.count = 0
 
     def _read(self) -> list[Cue]:
@@ -112,7 +115,10 @@ class Assertion:
         count = len(sentence.stems)
         self.spans = _spans(sentence)
         words = sentence.words
-        self.question = bool(count) and sentence.is_question and words[0] in question_openers
+        # "## Is it safe?", "- Does it work?": the first word, not a heading or list mark, opens a question
+        first = next((w for w in words if w[0].isalpha()), "")
+        self.question = bool(count) and sentence.is_question and first in question_openers
+        self.cited = cited(sentence)
         self.count = count
         return cues
 
@@ -124,6 +130,8 @@ class Assertion:
         found: set[str] = set()
         if self.question:
             found.add(QUESTION)
+        if self.cited:
+            found.add(CITED)
         for cue in cues:
             if cue.first in own or cue.last in own or (cue.first <= anchor <= cue.last):
                 continue
@@ -145,11 +153,44 @@ class Assertion:
         return self._same(rule.scope, cue.first if not before else cue.last, anchor, sentence)
 
     def _same(self, scope: str, a: int, b: int, sentence: Sentence) -> bool:
+        if scope == SENTENCE:
+            return True
         if scope == PHRASE:
             return sentence.phrases[a] == sentence.phrases[b]
         if scope == CLAUSE:
             return sentence.clauses[a] == sentence.clauses[b]
         return self.spans[a] == self.spans[b]
+
+
+_CITATION = re.compile(r"\bet al\b|\b[Jj]ournal\b|\bpublished in\b|\(\s*[A-Z][\w-]+[^()]*\b(?:19|20)\d\d\s*\)")
+_NAMED_STUDY = re.compile(
+    r"\b(?:[A-Z][\w&.-]*\s+){1,4}(?i:study|trial|paper|analysis|review|survey|meta-analysis)\b"
+    r"|\b(?:19|20)\d\d\s+(?:study|trial|paper|meta-analysis|review|analysis)\b"
+    r"|\b(?:study|trial|survey|paper)\s+(?:of|in|by|from|at)\s+(?:\d[\d,]*\s+|[A-Z])"
+)
+
+
+_GENERIC_STUDY_WORDS = frozenset(("a", "an", "the", "one", "this", "that", "our", "new", "recent", "some", "many"))
+
+
+def cited(sentence: Sentence) -> bool:
+    """The sentence names its study well enough to look it up (authors, a year, an institution or journal),
+    or gives a controlled trial's result (a figure against placebo)."""
+    if not sentence.has("study") and "placebo" not in sentence.words:
+        return False
+    if "placebo" in sentence.words:
+        return True
+    original = sentence.original
+    if _CITATION.search(original):
+        return True
+    for match in _NAMED_STUDY.finditer(original):
+        words = match.group().split()
+        if match.start() == 0 and len(words) == 2 and words[0][0].isupper():
+            continue  # "Studies show": the capital is the sentence's, not a name's
+        if len(words) == 2 and words[0].lower() in _GENERIC_STUDY_WORDS:
+            continue  # "a study", "one study": no name
+        return True
+    return False
 
 
 def _spans(sentence: Sentence) -> list[int]:

@@ -19,10 +19,11 @@ import regex
 
 from factlint.documents.model import Document, Segment
 from factlint.findings import Finding
-from factlint.matching.assertion import ADOPTED, CITED, HEDGED, REPORTED, Assertion
+from factlint.matching.assertion import ADOPTED, CITED, HEDGED, NEGATED, REPORTED, RESEARCH, Assertion
 from factlint.matching.frames import EXCUSES, Context, Frame, FrameFinder
 from factlint.matching.gate import SegmentGate
 from factlint.matching.kinds import ClaimRules, DocumentRules, MatchRules
+from factlint.matching.lists import ListIntro, add_item, intro_of, list_frame
 from factlint.matching.memo import Memo
 from factlint.matching.normalize import normalize, normalize_with_map
 from factlint.matching.sentence import Sentence, read_sentence
@@ -33,6 +34,7 @@ from factlint.matching.vocabulary import Vocabulary
 from factlint.rulebook.model import Rule, Rulebook
 
 _PLACEHOLDER = re.compile(r"\{([A-Za-z_]+)\}")
+_NOT_WORDS = frozenset(("not", "never", "no", "isn't", "doesn't", "hasn't", "wasn't", "aren't", "don't"))
 _MEMO_LIMIT = 20_000  # sentences remembered (read, and their frames found) per process
 GENERIC_DRUG = "this treatment"
 
@@ -107,7 +109,9 @@ class Matcher:
             framing = not triggers.isdisjoint(sentence.by_class) and self.frames.could_claim(
                 sentence, self.investigational)
             # Most sentences name no rulebook term that could start a claim: done after the look-up.
-            if framing or sentence.has("drug") or patterns or not phrase_stems.isdisjoint(sentence.stems):
+            # (a sentence naming only a condition matters as a list item: "- PTSD" under "What we treat")
+            if (framing or sentence.has("drug") or sentence.has("condition") or patterns
+                    or not phrase_stems.isdisjoint(sentence.stems)):
                 sentences.append((start, end, sentence, framing))
         read = _ReadSegment(origin, tuple(sentences), patterns)
         if not failed:  # a pattern that timed out is never remembered as "no match"
@@ -141,6 +145,7 @@ class _Run:
         self.benefit: dict[str, tuple[Finding, int, int]] = {}  # document rule -> first benefit claim
         self.risks: set[str] = set()  # document rules whose risk statement the draft makes
         self.reported: set[tuple[int, str]] = set()  # (sentence start in the file, rule): one finding each
+        self.list_intro: ListIntro | None = None  # the heading or "...:" sentence the current list continues
 
     def segment(self, segment: Segment) -> None:
         topic = self.topic
@@ -148,13 +153,25 @@ class _Run:
         m = self.m
         folded = normalize(segment.text)
         mask = m.gate.segment_mask(folded)
-        if not m.gate.may_claim(mask) and not (m._has_patterns and m.patterns_anywhere(folded, self.failed)):
+        in_list = segment.kind == "list_item" and self.list_intro is not None
+        if segment.kind != "list_item":
+            self._end_list()
+        if not in_list and not m.gate.may_claim(mask) and not (
+                m._has_patterns and m.patterns_anywhere(folded, self.failed)):
             if mask & m.gate.drug:  # no claim here, but "it" in the next list item may mean this drug
                 topic.named(m.drugs_in(segment.text))
             return
         read = m.read_segment(segment.text, self.failed)
         short = is_short(segment)
-        for start, end, sentence, framing in read.sentences:
+        last = len(read.sentences) - 1
+        for number, (start, end, sentence, framing) in enumerate(read.sentences):
+            if in_list:  # "- PTSD" under "Conditions ketamine can treat": part of the intro's claim
+                add_item(self.list_intro, sentence)  # type: ignore[arg-type]
+            if number == last and segment.kind != "list_item" and sentence.mentions:
+                context = Context(topic.paragraph_drug, topic.section_drug, topic.page_drug, short, m.investigational)
+                where = _Where(self.document, segment, read.origin, start, sentence)
+                self.list_intro = intro_of(sentence, Assertion(sentence, m.question_openers), context,
+                                           segment.kind == "heading", where)
             if not framing and not read.patterns and m.phrase_stems.isdisjoint(sentence.stems):
                 topic.named(m.drugs_named(sentence))
                 continue
@@ -209,7 +226,13 @@ class _Run:
 
     def _judge(self, frame: Frame, where: _Where) -> None:
         verdict = self.m.facts.judge(frame)
-        if verdict is None or not _asserted(frame, verdict):
+        if frame.kind == "approval" and frame.status == {NEGATED}:
+            # "not indicated for ..." what it IS approved for; the "not" right before the approval word
+            before = where.sentence.words[max(0, frame.trigger.first - 3):frame.trigger.first]
+            verdict = self.m.facts.denied(frame) if _NOT_WORDS.intersection(before) else None
+            if verdict is None:
+                return
+        elif verdict is None or not _asserted(frame, verdict):
             return
         rule = self.m.claim_rules.pick(frame, verdict)
         if rule is None:
@@ -269,7 +292,16 @@ class _Run:
             claim=claim,
         )
 
+    def _end_list(self) -> None:
+        """The list after an intro has ended: judge the intro's claim about the conditions it listed."""
+        intro, self.list_intro = self.list_intro, None
+        if intro is not None:
+            frame = list_frame(intro)
+            if frame is not None:
+                self._judge(frame, intro.where)
+
     def finish(self) -> list[Finding]:
+        self._end_list()
         for rule_id, finding in self.benefit.items():
             if rule_id not in self.risks:
                 self.findings.append(finding)
@@ -314,8 +346,9 @@ def _asserted(frame: Frame, verdict: Verdict | None = None) -> bool:
     if CITED in status:  # a named study's result is reported, even if the copy says "study found"
         status.add(REPORTED)
         status.discard(ADOPTED)
-    if ADOPTED in status:
+    if ADOPTED in status:  # "studies show", "our patients say", "the trial proved": the copy's own claim
         status.discard(REPORTED)
+        status.discard(RESEARCH)
     return not (status & EXCUSES.get(frame.kind, frozenset()))
 
 

@@ -26,7 +26,6 @@ from dataclasses import dataclass, field
 
 from factlint.matching.assertion import (
     ANIMAL,
-    CITED,
     HEDGED,
     HISTORICAL,
     NEGATED,
@@ -115,9 +114,9 @@ class FrameFinder:
             (self._safety, frozenset(("safe-claim", "safety-noun", "no-addiction", "risk", "addiction-risk",
                                       "breathing-risk"))),
             (self._eligibility, frozenset(("first-line", "no-supervision", "home-use", "supervision-minimizer",
-                                           "population"))),
+                                           "population", "too-few-trials", "age-word"))),
             (self._neuro, frozenset(("neuro-growth", "neuro-object"))),
-            (self._availability, frozenset(("availability",))),
+            (self._availability, frozenset(("availability", "stage-claim"))),
         )
 
     def could_claim(self, sentence: Sentence, investigational: frozenset[str]) -> bool:
@@ -274,8 +273,11 @@ class FrameFinder:
                     _add_wording(frame, noun)
                     yield frame
                     break
+        if sentence.has("qualify") or sentence.has("drug"):  # "one antidepressant is enough to qualify"
+            for m in sentence.of("too-few-trials"):
+                yield _simple("eligibility", m, "first-line")
         if sentence.has("treat") or sentence.has("availability") or sentence.has("treat-short"):
-            for m in sentence.of("population"):
+            for m in (*sentence.of("population"), *_ages(sentence)):
                 if m.entity in ("adolescents", "children", "pregnant"):
                     yield _simple("eligibility", m, "population")
 
@@ -314,6 +316,8 @@ class FrameFinder:
             return
         for m in sentence.of("availability"):
             yield _simple("experimental", m, "availability")
+        for m in sentence.of("stage-claim"):  # "has completed clinical testing"
+            yield _simple("experimental", m, "stage-claim")
 
     # -- parts ---------------------------------------------------------------------------------
 
@@ -327,15 +331,20 @@ class FrameFinder:
         if len(drugs) > 1:  # "works like ketamine", "faster than Spravato": the other drug is a comparator
             drugs = [m for m in drugs if not _comparator(sentence, m.first)] or drugs
         in_clause = [m for m in drugs if sentence.clauses[m.first] == clause]
-        chosen = _nearest(in_clause or drugs, frame.first)
+        if in_clause:
+            chosen = _nearest(in_clause, frame.first)
+        else:  # the claim's clause says "it": the sentence's subject, not a drug named as "of ketamine"
+            subjects = [m for m in drugs if not (m.first and sentence.words[m.first - 1] == "of")] or drugs
+            chosen = subjects[0] if subjects else None
         if chosen is not None:
             frame.drug = chosen.entity
             own.update(range(chosen.first, chosen.last + 1))
         else:
-            frame.drug, frame.drug_from = _from_context(sentence, context)
+            frame.drug, frame.drug_from = from_context(sentence, context, frame.claim in _PAGE_CLAIMS)
         # conditions, populations, settings, agencies named with the claim and asserted: those of the
         # trigger's phrase, else of the rest of its clause
         phrase = sentence.phrases[trigger.first]
+        trigger_status = assertion.status(trigger.first, own)
         for kind, target in (("condition", frame.conditions), ("population", frame.populations),
                              ("setting", frame.settings), ("agency", frame.agencies)):
             named = [m for m in sentence.of(kind) if sentence.clauses[m.first] == clause and m.first not in own]
@@ -355,7 +364,7 @@ class FrameFinder:
                 # negation covers the whole claim, which its own status then excuses
                 status = assertion.status(m.first, own | set(range(m.first, m.last + 1)))
                 denied = status & {NEGATED, OFF_LABEL, HISTORICAL} and not status & {REFUTED}
-                if denied and not (m.first < trigger.first and NEGATED in assertion.status(trigger.first, own)):
+                if denied and not (NEGATED in status and NEGATED in trigger_status):
                     continue
                 assert m.entity is not None
                 if m.entity not in target:
@@ -387,8 +396,6 @@ class FrameFinder:
         if frame.kind == "safety":
             frame.safe_history = any(sentence.clauses[m.first] == clause for m in sentence.of("safe-history"))
         frame.status = assertion.status(trigger.first, own)
-        if _cited(sentence):
-            frame.status |= {CITED}
         if frame.drug in context.investigational and frame.kind in ("treats", "efficacy", "safety", "neuro"):
             frame.claim = f"{frame.kind}:{frame.claim}"  # "safety:minimized-risk": what is claimed about it
             frame.kind = "experimental"
@@ -425,6 +432,8 @@ TOGETHER: tuple[tuple[frozenset[str], ...], ...] = tuple(
         ("neuro-object", "neuro-change neuro-new"),
         ("population", "treat availability treat-short"),
         ("supervision-minimizer", "supervision"),
+        ("too-few-trials", "qualify drug"),
+        ("age-word", "treat availability treat-short"),
     ))
 _BUILT_IN = frozenset(("approval", "treat", "treat-short", "cure", "permanence", "durability", "speed", "miracle",
                        "intensifier", "superlative", "superiority", "certainty", "proven", "rate", "safe-claim",
@@ -440,6 +449,21 @@ def _comparator(sentence: Sentence, index: int) -> bool:
     words = sentence.words
     return index > 0 and (words[index - 1] in _COMPARATORS or (
         index > 1 and words[index - 2] in ("compared", "similar") and words[index - 1] in ("with", "to")))
+
+
+_UNDER_AGE = 18
+
+
+def _ages(sentence: Sentence) -> list[Mention]:
+    """"Ages 13+", "aged 12 to 17", "teens 14+": an age under 18 as a population mention."""
+    words = sentence.words
+    found = []
+    for m in sentence.of("age-word"):
+        i = m.last + 1
+        if i < len(words) and words[i].isdigit() and int(words[i]) < _UNDER_AGE:
+            entity = "children" if int(words[i]) < 13 else "adolescents"
+            found.append(Mention("population", entity, m.first, i))
+    return found
 
 
 _INDICATION_MARKERS = frozenset(("for", "treat", "treating", "as", "with", "against"))
@@ -468,47 +492,24 @@ def _nearest(mentions: list[Mention], at: int) -> Mention | None:
     return min(mentions, key=lambda m: (at - m.last if m.last < at else m.first - at, m.first > at))
 
 
-def _from_context(sentence: Sentence, context: Context) -> tuple[str | None, str]:
+# Claims about who may get the drug or how many it helps take the page's drug even without "it" or "our
+# infusions": "Teens 16 and 17 can join", "87% of members feel better within a month".
+_PAGE_CLAIMS = frozenset(("population", "rate", "first-line"))
+
+
+def from_context(sentence: Sentence, context: Context, page_claim: bool = False) -> tuple[str | None, str]:
     """The drug the paragraph named in an earlier sentence stands in for a sentence that names none
     ("Esketamine is a game-changer. Life-changing results!"). The section's or page's drug stands in when
     the sentence refers to the treatment without naming it ("our infusions", "it", "this therapy") or is a
     heading, list item or other short copy."""
     if context.paragraph_drug is not None:
         return context.paragraph_drug, "paragraph"
-    if not (sentence.has("treatment-word") or context.short):
+    if not (sentence.has("treatment-word") or context.short or page_claim):
         return None, "none"
     for drug, source in ((context.section_drug, "section"), (context.page_drug, "page")):
         if drug is not None:
             return drug, source
     return None, "none"
-
-
-_CITATION = re.compile(r"\bet al\b|\b[Jj]ournal\b|\bpublished in\b|\(\s*[A-Z][\w-]+[^()]*\b(?:19|20)\d\d\s*\)")
-_NAMED_STUDY = re.compile(
-    r"\b(?:[A-Z][\w&.-]*\s+){1,4}(?:study|trial|paper|analysis|review|survey|meta-analysis)\b"
-    r"|\b(?:19|20)\d\d\s+(?:study|trial|paper|meta-analysis|review|analysis)\b"
-    r"|\b(?:study|trial|survey|paper)\s+(?:of|in|by|from|at)\s+(?:\d[\d,]*\s+|[A-Z])"
-)
-
-
-_GENERIC_STUDY_WORDS = frozenset(("a", "an", "the", "one", "this", "that", "our", "new", "recent", "some", "many"))
-
-
-def _cited(sentence: Sentence) -> bool:
-    """The sentence names its study well enough to look it up: authors, a year, an institution or journal."""
-    if not sentence.has("study"):
-        return False
-    original = sentence.original
-    if _CITATION.search(original):
-        return True
-    for match in _NAMED_STUDY.finditer(original):
-        words = match.group().split()
-        if match.start() == 0 and len(words) == 2 and words[0][0].isupper():
-            continue  # "Studies show": the capital is the sentence's, not a name's
-        if len(words) == 2 and words[0].lower() in _GENERIC_STUDY_WORDS:
-            continue  # "a study", "one study": no name
-        return True
-    return False
 
 
 def is_asserted(status: frozenset[str], excused_by: frozenset[str]) -> bool:

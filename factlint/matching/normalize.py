@@ -22,7 +22,8 @@ import regex
 
 # Characters unified before anything else. Dashes become "-", curly quotes straight.
 _TRANSLATION: dict[int, str] = {
-    **{ord(c): "-" for c in "\u2010\u2011\u2012\u2013\u2014\u2015\u2212\u2043\ufe58\ufe63\uff0d"},
+    # (en and em dashes stay: "No—misuse is a risk" has a clause break there, "no-misuse" would not)
+    **{ord(c): "-" for c in "\u2010\u2011\u2012\u2212\u2043\ufe58\ufe63\uff0d"},
     **{ord(c): "'" for c in "\u2018\u2019\u201a\u201b\u2032\u02bc\uff07"},
     **{ord(c): '"' for c in "\u201c\u201d\u201e\u201f\u2033\u00ab\u00bb"},
 }

@@ -110,6 +110,19 @@ class FactBase:
                                {"year": str(frame.year), "since": str(first)})
         return None
 
+    def denied(self, frame: Frame) -> Verdict | None:
+        """A negated approval claim whose conditions ARE approved denies a real indication ("Spravato is not
+        indicated for acute suicidal thoughts")."""
+        drug = frame.drug
+        if drug is None or not frame.conditions:
+            return None
+        approvals = self.approvals.get(drug, [])
+        approved = [c for c in frame.conditions if any(self._covers(a.uses, c) for a in approvals)]
+        if approved and len(approved) == len(frame.conditions):
+            fact = next(a.fact for a in approvals if any(self._covers(a.uses, c) for c in approved))
+            return Verdict("denied", fact, tuple(approved), self._uses(approvals))
+        return None
+
     def _treats(self, frame: Frame) -> Verdict | None:
         broad = [c for c in frame.conditions if self.is_broad(c)]
         if broad:
@@ -176,6 +189,9 @@ class FactBase:
             return None
         if frame.claim == "availability":
             return Verdict("investigational", self._evidence_fact(drug, "investigational"))
+        if frame.claim == "stage-claim":  # only a drug known from animals and early trials cannot have finished them
+            animal = self._evidence_fact(drug, "animal")
+            return Verdict("investigational", animal) if animal else None
         # A safety profile or a brain change known only from animals, stated about people, is an animal
         # result; "it works" about an investigational drug is a claim of established efficacy.
         levels = {e.level for e in self.evidence.get(drug, [])}

@@ -140,8 +140,8 @@ FRAMES = ("approval", "treats", "efficacy", "safety", "eligibility", "experiment
 # Claim names the frames give besides vocabulary class names (matching/frames.py).
 BUILT_IN_CLAIMS = ("rate", "population", "minimized-risk", "minimized-addiction", "minimized-breathing", "neuro",
                    "treat")
-VERDICTS = ("contradicted", "broadened", "wrong-agency", "wrong-date", "unsupported", "animal-only", "investigational",
-            "not-demonstrated")
+VERDICTS = ("contradicted", "broadened", "denied", "wrong-agency", "wrong-date", "unsupported", "animal-only",
+            "investigational", "not-demonstrated")
 
 RULE = Section("rule", (
     _text("id", required=True, form=RULE_ID),

@@ -12,7 +12,7 @@ from factlint.matching.normalize import normalize, normalize_with_map
         ("Esketamine c-u-r-e-s depression.", "esketamine cures depression."),
         ("c.u.r.e", "cure"),
         ("c u r e s it", "cures it"),
-        ("FDA\u2011approved \u2014 it\u2019s", "fda-approved - it's"),
+        ("FDA\u2011approved \u2014 it\u2019s", "fda-approved \u2014 it's"),
         ("zero\u200b side\u00adeffects", "zero sideeffects"),
         ("\ufb01ne CAF\u00c9", "fine café"),
         ("U.S. FDA", "u.s. fda"),  # two letters are an abbreviation, not an obfuscation

@@ -2,8 +2,9 @@
 
 A rule applies to a frame when its `frame` is the frame's kind and each filter it sets matches: `claims`
 (the trigger's vocabulary class), `verdicts`, `subjects` (the drug, or a narrower one), `conditions`,
-`populations`, `settings`. Of the rules that apply, a rule about the claimed condition comes first (a claim of
-a broad range of conditions, of suicide prevention), then the one whose subject is closest to the claim's drug
+`populations`, `settings`. Of the rules that apply, a rule about the claimed condition or population comes
+first (a claim of a broad range of conditions, of suicide prevention), then one about the claim's wording
+(`claims`), then the one whose subject is closest to the claim's drug
 (a rule about compounded ketamine before one about ketamine), then the one with most filters.
 """
 
@@ -44,14 +45,14 @@ class ClaimRules:
         return {frame: frozenset(classes) for frame, classes in found.items()}
 
     def pick(self, frame: Frame, verdict: Verdict) -> Rule | None:
-        best: tuple[int, int, int, int] | None = None
+        best: tuple[int, int, int, int, int] | None = None
         chosen = None
         for compiled in self.by_frame.get(frame.kind, ()):
             rule = compiled.rule
             if not self._applies(rule, frame, verdict):
                 continue
-            key = (0 if rule.conditions or rule.populations else 1, self._distance(rule, frame),
-                   -compiled.specificity, compiled.order)
+            key = (0 if rule.conditions or rule.populations else 1, 0 if rule.claims else 1,
+                   self._distance(rule, frame), -compiled.specificity, compiled.order)
             if best is None or key < best:
                 best, chosen = key, rule
         return chosen

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 import regex
 
-from factlint.matching.assertion import QUESTION, Assertion, status_of_list
+from factlint.matching.assertion import CITED, QUESTION, REPORTED, Assertion, status_of_list
 from factlint.matching.sentence import Sentence
 from factlint.matching.vocabulary import phrase_stems
 from factlint.rulebook import compile_pattern
@@ -55,7 +55,7 @@ class MatchRules:
                 index=index,
                 phrases=tuple(p for p in map(phrase_stems, rule.phrases) if p),
                 patterns=tuple(compile_pattern(p) for p in rule.patterns),
-                excused_by=frozenset(status_of_list(name) for name in rule.unless) | {QUESTION},
+                excused_by=_excused_by(rule.unless),
                 exceptions=tuple(p for p in map(phrase_stems, rule.exceptions) if p),
                 max_gap=rule.max_gap if rule.max_gap is not None else rulebook.matching.max_gap,
             )
@@ -155,6 +155,15 @@ class MatchRules:
                 return True
         own = set(window)  # a cue inside the window counts too: "depression is not cured"
         return any(assertion.status(i, own) & compiled.excused_by for i in range(window[0], window[-1] + 1))
+
+
+def _excused_by(lists: Sequence[str]) -> frozenset[str]:
+    """Statuses that excuse a hit: those of the rule's `unless` lists, a real question, and a named study's
+    result wherever reported claims are excused."""
+    statuses = {status_of_list(name) for name in lists} | {QUESTION}
+    if REPORTED in statuses:
+        statuses.add(CITED)
+    return frozenset(statuses)
 
 
 def _timed_out(pattern: regex.Pattern[str]) -> str:
