@@ -116,7 +116,7 @@ class Assertion:
         self.spans = _spans(sentence)
         words = sentence.words
         # "## Is it safe?", "- Does it work?": the first word, not a heading or list mark, opens a question
-        first = next((w for w in words if w[0].isalpha()), "")
+        first = next((w for w in words if w[0].isalpha() and w not in _LABELS), "")
         self.question = bool(count) and sentence.is_question and first in question_openers
         self.cited = cited(sentence)
         self.count = count
@@ -191,6 +191,9 @@ def cited(sentence: Sentence) -> bool:
             continue  # "a study", "one study": no name
         return True
     return False
+
+
+_LABELS = frozenset(("q", "a", "question", "faq"))  # "Q: Is it safe?"
 
 
 def _spans(sentence: Sentence) -> list[int]:

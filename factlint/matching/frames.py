@@ -37,9 +37,9 @@ from factlint.matching.assertion import (
 from factlint.matching.sentence import Sentence
 from factlint.matching.vocabulary import Mention
 
-EFFICACY_CLASSES = ("cure", "permanence", "durability", "speed", "miracle", "intensifier", "superlative",
-                    "superiority", "certainty", "proven")
-NEEDS_OUTCOME = frozenset(("durability", "speed", "proven", "superiority"))  # need a benefit word nearby
+EFFICACY_CLASSES = ("cure", "permanence", "durability", "durability-weak", "speed", "miracle", "intensifier",
+                    "superlative", "superiority", "certainty", "proven")
+NEEDS_OUTCOME = frozenset(("durability-weak", "speed", "proven", "superiority"))  # need a benefit word nearby
 _SPEED_PREPOSITIONS = frozenset(("in", "within", "just", "only", "under"))
 _DURATION_VERBS = frozenset(("for", "lasting", "last", "lasts", "lasted", "persist", "persists", "persisting",
                              "held", "hold", "holds"))
@@ -56,7 +56,7 @@ _MINIMIZER_REACH = {"rarely": 6, "seldom": 6, "lack": 6, "lacks": 6, "free": 6, 
 _RISK_MODIFIERS = frozenset(("known", "serious", "significant", "major", "long-term", "long", "term", "lasting",
                              "unwanted", "unpleasant", "negative", "bad", "real", "any", "of", "the", "its", "their",
                              "potential", "reported", "common", "such", "noticeable", "lingering", "harmful",
-                             "adverse", "major", "other", "or", "and", "abuse", "addiction", "to", "ketamine's",
+                             "adverse", "major", "other", "or", "and", "abuse", "addiction", "to", "ketamine's", "your",
                              "lasting", "dangerous", "side"))
 
 
@@ -331,10 +331,10 @@ class FrameFinder:
         if len(drugs) > 1:  # "works like ketamine", "faster than Spravato": the other drug is a comparator
             drugs = [m for m in drugs if not _comparator(sentence, m.first)] or drugs
         in_clause = [m for m in drugs if sentence.clauses[m.first] == clause]
-        if in_clause:
-            chosen = _nearest(in_clause, frame.first)
+        if in_clause:  # the nearest, but not one named as "of ketamine" ("arketamine, the R-form of ketamine")
+            chosen = _nearest([m for m in in_clause if not _of(sentence, m)] or in_clause, frame.first)
         else:  # the claim's clause says "it": the sentence's subject, not a drug named as "of ketamine"
-            subjects = [m for m in drugs if not (m.first and sentence.words[m.first - 1] == "of")] or drugs
+            subjects = [m for m in drugs if not _of(sentence, m)] or drugs
             chosen = subjects[0] if subjects else None
         if chosen is not None:
             frame.drug = chosen.entity
@@ -347,16 +347,22 @@ class FrameFinder:
         trigger_status = assertion.status(trigger.first, own)
         for kind, target in (("condition", frame.conditions), ("population", frame.populations),
                              ("setting", frame.settings), ("agency", frame.agencies)):
-            named = [m for m in sentence.of(kind) if sentence.clauses[m.first] == clause and m.first not in own]
+            named = [m for m in sentence.of(kind) if sentence.clauses[m.first] == clause
+                     and not (m.first in own and m.last in own)]
             near = [m for m in named if sentence.phrases[m.first] == phrase]
             if near or kind == "agency":
                 named = near or named
-            else:  # the parts in the next phrase that names some ("approved SPRAVATO, a nasal spray, for TRD")
+            else:  # the parts of the next phrase that names some ("approved SPRAVATO, a nasal spray, for TRD")
                 after = [m for m in named if m.first > trigger.last]
-                if frame.kind == "approval":  # only as an indication: "for TRD", "to treat", "as an anesthetic"
-                    after = [m for m in after if _introduced(sentence, m.first)]
-                first_phrase = sentence.phrases[after[0].first] if after else None
-                named = [m for m in after if sentence.phrases[m.first] == first_phrase]
+                if frame.kind == "approval":  # the phrase that names an indication: "for TRD", "as an anesthetic"
+                    starts = [m for m in after if _introduced(sentence, m.first)]
+                    first_phrase = sentence.phrases[starts[0].first] if starts else None
+                elif after:
+                    first_phrase = sentence.phrases[after[0].first]
+                else:  # "Whether you face PTSD or chronic pain, ketamine gives you your life back"
+                    before = [m for m in named if m.last < trigger.first]
+                    first_phrase = sentence.phrases[before[-1].first] if before else None
+                named = [m for m in named if sentence.phrases[m.first] == first_phrase]
             if kind == "population" and frame.claim == "population":
                 named = [trigger, *named]
             for m in named:
@@ -417,13 +423,13 @@ _TRIGGER_CLASSES = frozenset((
     "neuro-change", "neuro-new", "availability"))
 # Trigger classes that make a claim on their own, and the classes other triggers need beside them
 # (`FrameFinder.could_claim` and the segment gate, gate.py; the finders below check the same in detail).
-ALONE = frozenset(("approval", "cure", "permanence", "miracle", "intensifier", "superlative", "certainty",
+ALONE = frozenset(("approval", "cure", "permanence", "durability", "miracle", "intensifier", "superlative", "certainty",
                    "safe-claim", "no-addiction", "first-line", "no-supervision", "home-use", "neuro-growth"))
 TOGETHER: tuple[tuple[frozenset[str], ...], ...] = tuple(
     tuple(frozenset(group.split()) for group in needs) for needs in (
         ("approval-weak", "agency"),
         ("treat treat-noun treat-short", "condition"),
-        ("durability speed proven superiority", "rate-outcome treat condition safe-claim drug"),
+        ("durability-weak speed proven superiority", "rate-outcome treat condition safe-claim drug"),
         ("rate-quantity", "rate-outcome"),
         ("speed-unit", "rate-outcome treat condition safe-claim drug"),
         ("duration-unit", "rate-outcome"),
@@ -441,14 +447,20 @@ _BUILT_IN = frozenset(("approval", "treat", "treat-short", "cure", "permanence",
                        "home-use", "population", "neuro", "availability"))
 
 
+def _of(sentence: Sentence, mention: Mention) -> bool:
+    return mention.first > 0 and sentence.words[mention.first - 1] == "of"
+
+
 _COMPARATORS = frozenset(("like", "than", "unlike", "vs", "versus", "as", "to", "with"))
 
 
 def _comparator(sentence: Sentence, index: int) -> bool:
-    """A drug named right after "like", "than", "unlike", "versus" is what the claim compares with."""
+    """A drug named right after "like", "than", "unlike", "versus" is what the claim compares with; one
+    followed by "-like" ("ketamine-like effects") describes something else."""
     words = sentence.words
-    return index > 0 and (words[index - 1] in _COMPARATORS or (
+    return (index > 0 and (words[index - 1] in _COMPARATORS or (
         index > 1 and words[index - 2] in ("compared", "similar") and words[index - 1] in ("with", "to")))
+        or (index + 1 < len(words) and words[index + 1] == "like"))
 
 
 _UNDER_AGE = 18
@@ -521,8 +533,10 @@ EXCUSES: dict[str, frozenset[str]] = {
     "approval": frozenset((NEGATED, "hypothetical", "question", "reported", REFUTED, HEDGED, RESEARCH)),
     "treats": frozenset((NEGATED, HEDGED, "hypothetical", "question", "reported", REFUTED, OFF_LABEL, HISTORICAL,
                          ANIMAL, RESEARCH)),
-    "efficacy": frozenset((NEGATED, HEDGED, "hypothetical", "question", "reported", REFUTED, HISTORICAL, RESEARCH)),
-    "safety": frozenset((NEGATED, HEDGED, "hypothetical", "question", "reported", REFUTED, HISTORICAL, RESEARCH)),
+    "efficacy": frozenset((NEGATED, HEDGED, "hypothetical", "question", "reported", REFUTED, HISTORICAL, RESEARCH,
+                           ANIMAL)),
+    "safety": frozenset((NEGATED, HEDGED, "hypothetical", "question", "reported", REFUTED, HISTORICAL, RESEARCH,
+                         ANIMAL)),
     "eligibility": frozenset((NEGATED, "hypothetical", "question", "reported", REFUTED, HISTORICAL, RESEARCH)),
     "neuro": frozenset((NEGATED, HEDGED, "hypothetical", "question", "reported", REFUTED, ANIMAL, RESEARCH)),
     "experimental": frozenset((NEGATED, "hypothetical", "question", REFUTED, ANIMAL, RESEARCH)),

@@ -96,6 +96,9 @@ class FactBase:
         if populations and all(a.populations for a in approvals) and not any(
                 p in a.populations for p in populations for a in approvals):
             return Verdict("contradicted", None, tuple(populations), self._uses(approvals))
+        settings = [s for s in frame.settings if s in ("home", "mail")]
+        if settings and all(a.settings for a in approvals):  # "FDA-approved for home use"
+            return Verdict("contradicted", None, tuple(settings), self._uses(approvals))
         uncovered = [c for c in frame.conditions if not any(self._covers(a.uses, c) for a in approvals)]
         broadened = [c for c in uncovered if any(self._narrower(u, c) for a in approvals for u in a.uses)]
         if broadened and len(broadened) == len(uncovered):
