@@ -6,7 +6,6 @@ margin (a linear run takes ~2 s here), not a speed measurement: figures belong t
 from __future__ import annotations
 
 import json
-import os
 import subprocess
 from pathlib import Path
 
@@ -16,7 +15,8 @@ from security_support import run_cli_with_timeout
 SENTENCE = "Ketamine cures depression and Spravato is approved for PTSD. "
 
 
-SIZES = [1] + ([8] if os.environ.get("FACTLINT_SLOW_TESTS") == "1" else [])  # MB; 8 MB rdjsonl: 204 s at 6de4c3f
+SIZES = [1]  # MB. An 8 MB case showed rdjsonl's quadratic cost at 6de4c3f (204 s), but matching
+# alone now takes about a minute at that size, so it cannot tell the report's cost apart: bench/ measures it
 
 
 @pytest.mark.parametrize("megabytes", SIZES)
