@@ -65,7 +65,9 @@ def test_directory(tmp_path: Path) -> None:
         read_document(tmp_path / "sub.md", "sub.md")
 
 
-@pytest.mark.skipif(sys.platform == "win32" or os.geteuid() == 0, reason="root reads anything")
+@pytest.mark.skipif(sys.platform == "win32" or os.geteuid() == 0,
+                    reason="root reads every file, so a permission error cannot be made: run pytest as a user other "
+                           "than root (or see tests/robustness/test_paths.py, which drops to user nobody)")
 def test_permission_denied(tmp_path: Path) -> None:
     path = tmp_path / "secret.md"
     path.write_text("x")
@@ -77,7 +79,7 @@ def test_permission_denied(tmp_path: Path) -> None:
         path.chmod(0o644)
 
 
-@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="needs FIFOs")
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="needs FIFOs (os.mkfifo): run the tests on Linux or macOS")
 def test_fifo_is_rejected_without_blocking(tmp_path: Path) -> None:
     path = tmp_path / "pipe.md"
     os.mkfifo(path)

@@ -190,12 +190,9 @@ def matcher_with_pattern(tmp_path: Path, pattern: str) -> Matcher:
 
 
 def test_a_catastrophic_regex_fails_its_rule_not_the_run(tmp_path: Path) -> None:
-    import time
-
+    # No wall-clock assertion (tests must not depend on the machine's load): the failure says it timed out.
     matcher = matcher_with_pattern(tmp_path, "(a|a)+$")
-    started = time.monotonic()
     result = matcher.check_detailed(document(("paragraph", "a" * 40 + "! Ketamine cures depression.")))
-    assert time.monotonic() - started < 10
     assert [f.rule for f in result.findings] == ["FL401"]
     assert [f.rule for f in result.failures] == ["FL402"]
     assert "took over" in result.failures[0].message

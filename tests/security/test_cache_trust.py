@@ -125,7 +125,7 @@ def untrusted(folder: Path, how: str) -> None:
         folder.chmod(0o770)
     elif how in ("owned by another user", "entries owned by another user"):
         if not IS_ROOT:
-            pytest.skip("needs root to give a folder to another user")
+            pytest.skip("needs root to give a folder to another user: run pytest as root (CI does)")
         targets = [folder] if how == "owned by another user" else list(folder.iterdir())
         for target in targets:
             os.chown(target, OTHER_USER, OTHER_USER)

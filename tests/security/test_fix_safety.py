@@ -14,7 +14,8 @@ from security_support import run_with
 
 BROAD = "Spravato is FDA-approved for depression."  # FL105 has a safe fix
 FIXED = "Spravato is FDA-approved for treatment-resistant depression."
-needs_patch = pytest.mark.skipif(shutil.which("patch") is None, reason="needs the 'patch' program (GNU patch)")
+needs_patch = pytest.mark.skipif(shutil.which("patch") is None,
+                                 reason="needs the 'patch' program (apt-get install patch)")
 
 
 def files(root: Path) -> dict[str, bytes]:
