@@ -418,11 +418,19 @@ def validate_rules(paths, no_default_rules, config, examples) -> int:
       0  the rulebook is valid ("ok: N rules, M facts")
       2  it is not ("file:line: what is wrong" on stderr, one line per problem)
     """
+    from factlint.errors import RulebookError
     from factlint.rulebook import load_rulebook
 
     settings = _settings((), no_default_rules, config)
     files = tuple(paths) if paths else settings.rules
-    rulebook = load_rulebook(files, include_default=not settings.no_default_rules)
+    try:
+        rulebook = load_rulebook(files, include_default=not settings.no_default_rules)
+    except RulebookError as exc:  # every mistake, one line each, as a linter lists its findings
+        for problem in exc.problems:
+            _error(problem)
+        if len(exc.problems) > 1:
+            click.echo(f"factlint: {len(exc.problems)} problems in the rulebook", err=True)
+        return EXIT_ERROR
     if examples:
         from factlint.validate import check_examples
 
@@ -431,7 +439,10 @@ def validate_rules(paths, no_default_rules, config, examples) -> int:
             _error(failure)
         if failures:
             return EXIT_ERROR
-    _emit(f"ok: {_count(len(rulebook.rules), 'rule')}, {_count(len(rulebook.facts), 'fact')}\n")
+    from factlint.rulebook.model import POLICY_FACT
+
+    facts = sum(1 for fact_id in rulebook.facts if not fact_id.startswith(POLICY_FACT))
+    _emit(f"ok: {_count(len(rulebook.rules), 'rule')}, {_count(facts, 'fact')}\n")
     return EXIT_CLEAN
 
 

@@ -18,7 +18,20 @@ class ConfigError(FactlintError):
 
 
 class RulebookError(FactlintError):
-    """A rulebook is malformed. The message starts with `file:line: `."""
+    """A rulebook is malformed. The message starts with `file:line: `; `problems` holds every mistake
+    found (`file:line: what` each), the first of them being the message."""
+
+    def __init__(self, message: str, problems: tuple[str, ...] = ()) -> None:
+        super().__init__(message)
+        self.problems = problems or (message,)
+
+    @classmethod
+    def of(cls, problems: list[str]) -> RulebookError:
+        """One error for every mistake of a load: the first is the message, with a count of the others."""
+        more = len(problems) - 1
+        message = problems[0] if not more else (
+            f"{problems[0]} (and {more} more problem{'s' if more > 1 else ''}: 'factlint validate-rules' lists them)")
+        return cls(message, tuple(problems))
 
 
 def fail(path: str, line: int, what: str) -> NoReturn:

@@ -119,7 +119,9 @@ def _fact_and_source(rule: Rule, book: Rulebook) -> list[str]:
     if citation.note:
         lines.append(f"- Note: {_md(citation.note)}")
     quote = " ".join(fact.quote.split())
-    if fact.quote_via:
+    if not quote:  # a house policy cited without its words
+        pass
+    elif fact.quote_via:
         lines.append(f"- Quote ({fact.quote_via}, factlint's summary of the document; words in inner quotation "
                      f"marks are the document's own): \"{_md(quote)}\"")
     else:

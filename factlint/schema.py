@@ -20,6 +20,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field, replace
 from typing import Any, NoReturn, Protocol, cast
 
+from factlint.errors import FactlintError
 from factlint.spelling import did_you_mean
 
 TAG = "tag:yaml.org,2002:"
@@ -120,6 +121,18 @@ class Record:
 
     def line_of(self, name: str) -> int:
         return self.lines.get(name, self.line)
+
+
+@dataclass(slots=True)
+class Problems:
+    """Errors gathered instead of raised, so one run reports every mistake of a file (`validate-rules`), and
+    the ids of the list entries they dropped: a reference to a dropped entry is not a mistake of its own."""
+
+    errors: list[FactlintError] = field(default_factory=list)
+    dropped: set[str] = field(default_factory=set)
+
+    def add(self, error: FactlintError) -> None:
+        self.errors.append(error)
 
 
 # ---------------------------------------------------------------------------------------------- nodes
@@ -229,23 +242,57 @@ def too_deep(data: object, limit: int = MAX_DEPTH) -> bool:
 
 # ---------------------------------------------------------------------------------------------- the reader
 
-def read_section(node: Node, section: Section, what: str, error: Error) -> Record:
-    """Check a mapping node against `section`. `what` names it in messages ("" for a file's top level)."""
+def read_section(node: Node, section: Section, what: str, error: Error, problems: Problems | None = None) -> Record:
+    """Check a mapping node against `section`. `what` names it in messages ("" for a file's top level).
+
+    Without `problems` the first mistake ends the reading (`error` raises). With it, every key is read and
+    each mistake is added to `problems`; an entry of a list of mappings that has a mistake is left out of
+    the list (its id goes to `problems.dropped`), so what is returned holds only entries read whole.
+    """
     record = Record(what, line_of(node))
     for key_node, value_node in node.value:
-        name = _key_name(key_node, what, error)
-        if name in record.lines:
-            first = f" (first on line {record.lines[name]})" if record.lines[name] else ""
-            error(line_of(key_node), f"key '{name}' appears twice{_in(what)}{first}")
-        key = section.lookup(name)
-        if key is None:
-            error(line_of(key_node), _unknown(name, section, what))
-        record.lines[name] = line_of(key_node)
-        record.values[name] = _read_value(key, value_node, what, error, record)
+        if problems is None:
+            _read_key(record, key_node, value_node, section, what, error, None)
+            continue
+        try:
+            _read_key(record, key_node, value_node, section, what, error, problems)
+        except FactlintError as exc:
+            problems.add(exc)
+    typos = _meant(node, section)  # "statment" given: that 'statement' is missing is no mistake of its own
     for key in section.keys:
-        if key.required and key.name not in record.values:
-            error(record.line, f"{what} is missing the required key '{key.name}'")
+        if key.required and key.name not in record.lines and key.name not in typos:  # (nor one with a wrong value)
+            try:
+                error(record.line, f"{what} is missing the required key '{key.name}'")
+            except FactlintError as exc:
+                if problems is None:
+                    raise
+                problems.add(exc)
     return record
+
+
+def _meant(node: Node, section: Section) -> set[str]:
+    """The known keys that the unknown keys of a mapping are typos of."""
+    meant = set()
+    for key_node, _ in node.value:
+        name = key_node.value.strip() if key_node.id == "scalar" and isinstance(key_node.value, str) else None
+        if name is not None and section.lookup(name) is None:
+            guess = did_you_mean(name, section.names())
+            if guess is not None:
+                meant.add(guess)
+    return meant
+
+
+def _read_key(record: Record, key_node: Node, value_node: Node, section: Section, what: str, error: Error,
+              problems: Problems | None) -> None:
+    name = _key_name(key_node, what, error)
+    if name in record.lines:
+        first = f" (first on line {record.lines[name]})" if record.lines[name] else ""
+        error(line_of(key_node), f"key '{name}' appears twice{_in(what)}{first}")
+    key = section.lookup(name)
+    if key is None:
+        error(line_of(key_node), _unknown(name, section, what))
+    record.lines[name] = line_of(key_node)
+    record.values[name] = _read_value(key, value_node, what, error, record, problems)
 
 
 def _key_name(node: Node, what: str, error: Error) -> str:
@@ -268,7 +315,7 @@ def _unknown(name: str, section: Section, what: str) -> str:
     return f"{where}{shown}{_in(what)}{hint}"
 
 
-def _read_value(key: Key, node: Node, what: str, error: Error, record: Record) -> object:
+def _read_value(key: Key, node: Node, what: str, error: Error, record: Record, problems: Problems | None) -> object:
     about = _about(key.name, what)
     line = record.lines[key.name]
     if is_null(node):
@@ -283,7 +330,7 @@ def _read_value(key: Key, node: Node, what: str, error: Error, record: Record) -
         assert key.section is not None
         if not is_mapping(node):
             error(line, f"{about} must be a mapping of 'key: value' lines, not {found(node)}")
-        return read_section(node, key.section, about, error)
+        return read_section(node, key.section, about, error, problems)
     if key.comma_text and node.id == "scalar":
         text = _scalar_text(node, about, error, line)
         return tuple(_check_form(key, item.strip(), f"an item of {about}", error, line)
@@ -292,7 +339,20 @@ def _read_value(key: Key, node: Node, what: str, error: Error, record: Record) -
     record.item_lines[key.name] = tuple(line_of(item) for item in items)
     if key.kind is Kind.TEXT_LIST:
         return tuple(_read_item_text(key, item, i, about, error) for i, item in enumerate(items, 1))
-    return tuple(_read_item_section(key, item, i, about, error) for i, item in enumerate(items, 1))
+    if problems is None:
+        return tuple(_read_item_section(key, item, i, about, error, None) for i, item in enumerate(items, 1))
+    read = []
+    for i, item in enumerate(items, 1):
+        before = len(problems.errors)
+        try:
+            entry = _read_item_section(key, item, i, about, error, problems)
+        except FactlintError as exc:
+            problems.add(exc)
+        if len(problems.errors) == before:
+            read.append(entry)
+        else:
+            problems.dropped.update(_label_value(item, key.section))
+    return tuple(read)
 
 
 def _read_text(key: Key, node: Node, about: str, error: Error, line: int) -> str:
@@ -384,20 +444,30 @@ def _read_item_text(key: Key, node: Node, index: int, about: str, error: Error) 
     return _check_form(key, _scalar_text(node, item, error, line), item, error, line)
 
 
-def _read_item_section(key: Key, node: Node, index: int, about: str, error: Error) -> Record:
+def _read_item_section(key: Key, node: Node, index: int, about: str, error: Error,
+                       problems: Problems | None) -> Record:
     assert key.section is not None
     if not is_mapping(node):
         error(line_of(node), f"item {index} of {about} must be a mapping (like '- id: ...'), not {found(node)}")
-    return read_section(node, key.section, _label(node, key.section, index), error)
+    return read_section(node, key.section, _label(node, key.section, index), error, problems)
 
 
 def _label(node: Node, section: Section, index: int) -> str:
     """How messages name a list item: 'rule FL401', or 'rule #3' when it has no usable id."""
+    for value in _label_value(node, section):
+        return f"{section.what} {value}"
+    return f"{section.what} #{index}"
+
+
+def _label_value(node: Node, section: Section | None) -> list[str]:
+    """The item's id (its `label_key` value), if it has a usable one."""
+    if section is None or not is_mapping(node):
+        return []
     for key_node, value_node in node.value:
         if (key_node.id == "scalar" and key_node.value == section.label_key
-                and value_node.id == "scalar" and value_node.value.strip()):
-            return f"{section.what} {value_node.value.strip()}"
-    return f"{section.what} #{index}"
+                and value_node.id == "scalar" and str(value_node.value).strip()):
+            return [str(value_node.value).strip()]
+    return []
 
 
 def _about(name: str, what: str) -> str:

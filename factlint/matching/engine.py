@@ -4,7 +4,8 @@ For each segment (documents/) the engine normalises the text (normalize.py), spl
 (tokens.py) and reads each one (sentence.py: stems, rulebook terms, clauses). A sentence with rulebook terms
 gets its claim frames (frames.py) with their assertion status (assertion.py); each asserted frame is
 compared with the fact base (verdict.py) and a wrong one is reported by the claim rule that fits it
-(kinds/claim.py). Match rules (phrases, patterns) and document rules (fair balance) run beside them. The
+(kinds/claim.py). Match rules (phrases, patterns), phrase rules (a house's banned wording) and document rules
+(fair balance) run beside them. The
 page topic (topic.py) supplies the drug of a sentence that names none. Overlapping findings are merged:
 one finding per claim, the strongest rule first, the others listed in `merged`.
 """
@@ -22,7 +23,7 @@ from factlint.findings import Finding
 from factlint.matching.assertion import ADOPTED, CITED, HEDGED, NEGATED, REPORTED, RESEARCH, Assertion
 from factlint.matching.frames import EXCUSES, Context, Frame, FrameFinder
 from factlint.matching.gate import SegmentGate
-from factlint.matching.kinds import ClaimRules, DocumentRules, MatchRules
+from factlint.matching.kinds import ClaimRules, DocumentRules, MatchRules, PhraseRules
 from factlint.matching.lists import ListIntro, add_item, intro_of, list_frame
 from factlint.matching.memo import Memo
 from factlint.matching.normalize import normalize, normalize_with_map
@@ -62,7 +63,9 @@ class Matcher:
         self.claim_rules = ClaimRules(rulebook, self.facts)
         self.match_rules = MatchRules(rulebook)
         self.document_rules = DocumentRules(rulebook)
-        self.vocabulary = Vocabulary(rulebook, self.match_rules.stems | self.document_rules.stems)
+        self.phrase_rules = PhraseRules(rulebook)
+        self.vocabulary = Vocabulary(rulebook, self.match_rules.stems | self.document_rules.stems
+                                     | self.phrase_rules.stems)
         self.frames = FrameFinder({e.id: e.parent for e in rulebook.entities.values()}, self.claim_rules.triggers())
         self.question_openers = frozenset(rulebook.cues.get("question", ()))
         self.investigational = frozenset(
@@ -73,7 +76,7 @@ class Matcher:
         self.found_frames: Memo[tuple[str, Context | bool], list[Frame]] = Memo(_MEMO_LIMIT)
         # stems a match or document rule's phrase could start with: other sentences need no phrase search
         self.phrase_stems = (self.match_rules.first_stems | self.document_rules.claims.first_stems
-                             | self.document_rules.absent_first)
+                             | self.document_rules.absent_first | self.phrase_rules.first_stems)
         self.gate = SegmentGate(self.vocabulary, self.phrase_stems,
                                 {c for classes in self.claim_rules.triggers().values() for c in classes})
         self._has_patterns = self.match_rules.has_patterns or self.document_rules.claims.has_patterns
@@ -194,7 +197,7 @@ class _Run:
 
     def _phrases(self, sentence: Sentence, assertion: Assertion, context: Context, where: _Where,
                  patterns: frozenset[str]) -> None:
-        """Match rules, and document rules' benefit claims and risk statements, in one sentence."""
+        """Match and phrase rules, and document rules' benefit claims and risk statements, in one sentence."""
         m = self.m
         if not patterns and m.phrase_stems.isdisjoint(sentence.stems):
             return
@@ -202,6 +205,10 @@ class _Run:
         for hit in m.match_rules.check(sentence, assertion, self.failed, applies, patterns):
             span = where.span(hit.start, hit.end)
             self.findings.append((self._finding(hit.rule, span, where, {}, None), *span))
+        if m.phrase_rules.rules:
+            for hit in m.phrase_rules.check(sentence, assertion, applies):
+                span = where.span(hit.start, hit.end)
+                self.findings.append((self._finding(hit.rule, span, where, {}, None), *span))
         if m.document_rules.claims.rules:
             self.risks |= m.document_rules.risks_stated(sentence, assertion)
             for hit in m.document_rules.benefit_claims(sentence, assertion, self.failed, applies, patterns):
@@ -273,6 +280,7 @@ class _Run:
         fact = rule.fact
         if verdict is not None and verdict.fact is not None:
             fact = self.m.rulebook.facts.get(verdict.fact, fact)
+        values = {**values, "text": " ".join(document.text[start:end].split())}  # the wording as written
         return Finding(
             path=document.path,
             line=line,

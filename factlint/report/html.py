@@ -292,7 +292,7 @@ def _quote_and_source(f: Finding) -> str:
     fact = f.fact
     via = (f' <span class="via" title="factlint&rsquo;s summary of the source; words in inner quotation marks are '
            f'the source&rsquo;s own">(as summarised in the {_e(fact.quote_via)})</span>') if fact.quote_via else ""
-    quote = f'<blockquote class="quote">{_e(" ".join(fact.quote.split()))}{via}</blockquote>'
+    quote = f'<blockquote class="quote">{_e(" ".join(fact.quote.split()))}{via}</blockquote>' if fact.quote else ""
     citation = fact.citation
     if citation is None:
         return f'{quote}<p class="source"><b>Source:</b> {_e(fact.source)}</p>'

@@ -94,10 +94,12 @@ def _rule(rule: Rule) -> dict[str, Any]:
     fact = rule.fact.as_ref()
     quote = " ".join(fact.quote.split())
     label = fact.quote_label.capitalize()
-    text = (f"{rule.message}\n\nFact: {fact.statement}\nSource: {fact.cited_as}\n{label}: \"{quote}\"\n\n"
+    quoted = f"{label}: \"{quote}\"\n" if quote else ""  # a house policy cited without its words has none
+    text = (f"{rule.message}\n\nFact: {fact.statement}\nSource: {fact.cited_as}\n{quoted}\n"
             f"Compliant rewrite: {rule.suggestion}")
+    quoted = f"\n\n**{label}:**\n\n> {quote}" if quote else ""
     markdown = (f"{rule.message}\n\n**Fact:** {fact.statement}\n\n**Source:** {fact.cited_as}"
-                f"\n\n**{label}:**\n\n> {quote}\n\n**Compliant rewrite:** {rule.suggestion}")
+                f"{quoted}\n\n**Compliant rewrite:** {rule.suggestion}")
     entry: dict[str, Any] = {
         "id": rule.id,
         "name": rule.name,

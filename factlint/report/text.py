@@ -72,12 +72,10 @@ def _finding(f: Finding, style, sources: SourceTexts | None) -> list[str]:
         notes.append(("claim", f.claim))
     if f.merged:
         notes.append(("also", ", ".join(f.merged)))
-    notes += [
-        ("fact", f.fact.statement),
-        ("source", f.fact.cited_as),
-        (f.fact.quote_label, f'"{_one_line(f.fact.quote)}"'),
-        ("suggestion", f.suggestion),
-    ]
+    notes += [("fact", f.fact.statement), ("source", f.fact.cited_as)]
+    if f.fact.quote:  # a house policy cited without its words has none
+        notes.append((f.fact.quote_label, f'"{_one_line(f.fact.quote)}"'))
+    notes.append(("suggestion", f.suggestion))
     equals = style("=", fg="blue", bold=True)
     lines += [f"{gutter} {equals} {label}: {visible(value)}" for label, value in notes]
     return lines

@@ -146,7 +146,8 @@ class Fix:
     safe: bool = False
 
 
-RuleKind = Literal["claim", "match", "document"]
+RuleKind = Literal["claim", "match", "document", "phrase"]
+POLICY_FACT = "policy:"  # id prefix of the facts and sources made from a house rule's `policy` (never a YAML id)
 
 
 @dataclass(frozen=True, slots=True)

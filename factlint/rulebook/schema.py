@@ -13,7 +13,8 @@ import re
 from typing import NoReturn
 
 from factlint.errors import fail
-from factlint.schema import Form, Key, Kind, Node, Record, Section, is_mapping, kind_of, line_of, read_section
+from factlint.schema import Form, Key, Kind, Node, Problems, Record, Section, is_mapping, kind_of, line_of, read_section
+from factlint.spelling import did_you_mean
 
 __all__ = ["Record", "read_file"]
 
@@ -22,10 +23,15 @@ __all__ = ["Record", "read_file"]
 
 ID = Form(re.compile(r"[A-Za-z0-9]+(?:[-_.][A-Za-z0-9]+)*\Z"),
           "a short name of letters, digits and hyphens without spaces, like 'spravato-approved'")
-RULE_ID = Form(re.compile(r"FL[0-9]{3}\Z"), "'FL' followed by three digits, like 'FL401'")
+# factlint's own rules are FL + three digits; a house names its rules with a prefix of its own (ACME001).
+RULE_ID = Form(re.compile(r"(?:FL[0-9]{3}|(?!FL[0-9])[A-Z]{2,12}[0-9]{1,4})\Z"),
+               "'FL' followed by three digits, like 'FL401', or a house prefix of capital letters followed by "
+               "digits, like 'ACME001'")
 KEBAB = Form(re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*\Z"),
              "lower-case words joined by hyphens, like 'cure-claim'")
-PREFIX = Form(re.compile(r"FL[0-9]{1,2}\Z"), "'FL' followed by one or two digits, like 'FL4'")
+PREFIX = Form(re.compile(r"(?:FL[0-9]{1,2}|(?!FL\Z)[A-Z]{2,12})\Z"),
+              "'FL' followed by one or two digits, like 'FL4', or a house prefix of 2 to 12 capital letters "
+              "other than 'FL', like 'ACME'")
 FILE_NAME = Form(re.compile(r"(?!\.\.?\Z)[^/\\]+\Z"),
                  "a plain file name without folders, like '000_6cdc9522feb2f253.txt'")
 
@@ -127,6 +133,14 @@ EXAMPLES = Section("examples", (
     _list("pass", required=True, min_items=1),
 ), label_key=None)
 
+# A house rule cites its own policy instead of a sourced fact.
+POLICY = Section("policy", (
+    _text("document", required=True, prose=True),
+    _text("section", prose=True),
+    _text("address", form=ADDRESS),
+    _text("quote", prose=True),
+), label_key=None)
+
 FIX = Section("fix", (
     _text("match", required=True),
     _text("replace", required=True),
@@ -135,7 +149,7 @@ FIX = Section("fix", (
 
 SEVERITIES = ("error", "warning", "info")
 SCOPES = ("sentence", "document")
-RULE_KINDS = ("claim", "match", "document")
+RULE_KINDS = ("claim", "match", "document", "phrase")
 FRAMES = ("approval", "treats", "efficacy", "safety", "eligibility", "experimental", "neuro")
 # Claim names the frames give besides vocabulary class names (matching/frames.py).
 BUILT_IN_CLAIMS = ("rate", "population", "minimized-risk", "minimized-addiction", "minimized-breathing", "neuro",
@@ -143,12 +157,15 @@ BUILT_IN_CLAIMS = ("rate", "population", "minimized-risk", "minimized-addiction"
 VERDICTS = ("contradicted", "broadened", "denied", "wrong-agency", "wrong-date", "unsupported", "animal-only",
             "investigational", "not-demonstrated")
 
+# Keys a `kind: phrase` rule may leave out: the loader gives them defaults (loader.py, _RuleBuilder).
+PHRASE_DEFAULTS = ("name", "category", "severity", "summary", "message", "suggestion", "examples")
+
 RULE = Section("rule", (
     _text("id", required=True, form=RULE_ID),
-    _text("name", required=True, form=KEBAB),
-    _text("category", required=True, form=ID),
-    _text("severity", required=True, choices=SEVERITIES),
-    _text("summary", required=True, prose=True),
+    _text("name", form=KEBAB),
+    _text("category", form=ID),
+    _text("severity", choices=SEVERITIES),
+    _text("summary", prose=True),
     _text("kind", choices=RULE_KINDS),
     _text("frame", choices=FRAMES),
     _list("claims", form=ID),
@@ -164,10 +181,11 @@ RULE = Section("rule", (
     _text("scope", choices=SCOPES),
     _list("absent"),
     Key("max-gap", Kind.NUMBER, low=0, high=10),
-    _text("message", required=True, prose=True),
-    _text("suggestion", required=True, prose=True),
-    _text("fact", required=True, form=ID),
-    Key("examples", Kind.SECTION, required=True, section=EXAMPLES),
+    _text("message", prose=True),
+    _text("suggestion", prose=True),
+    _text("fact", form=ID),
+    Key("policy", Kind.SECTION, section=POLICY),
+    Key("examples", Kind.SECTION, section=EXAMPLES),
     Key("fix", Kind.SECTION, section=FIX),
 ))
 
@@ -192,8 +210,9 @@ TOP = Section("", (
 TOP_HINT = "a rulebook file must be a mapping with keys such as 'rules:' and 'facts:' at the top level"
 
 
-def read_file(root: Node | None, path: str) -> Record:
-    """Check a whole file against the schema."""
+def read_file(root: Node | None, path: str, problems: Problems | None = None) -> Record:
+    """Check a whole file against the schema (with `problems`: every mistake is added to it, and the
+    entries that have one are left out of the record)."""
 
     def error(line: int, what: str) -> NoReturn:
         fail(path, line, what)
@@ -202,4 +221,13 @@ def read_file(root: Node | None, path: str) -> Record:
         error(1, f"the file is empty; {TOP_HINT}")
     if not is_mapping(root):
         error(line_of(root), f"{TOP_HINT}, not {kind_of(root)}")  # no excerpt: it may be no rulebook
-    return read_section(root, TOP, "", error)
+    if problems is not None and not _looks_like_a_rulebook(root):
+        problems = None  # a file that is no rulebook at all (named by mistake) gets one line, about its first key
+    return read_section(root, TOP, "", error, problems)
+
+
+def _looks_like_a_rulebook(root: Node) -> bool:
+    """Every top-level key is a rulebook key or near one (a typo such as 'rule')."""
+    return all(key.id == "scalar" and isinstance(key.value, str)
+               and (TOP.lookup(key.value.strip()) is not None or did_you_mean(key.value.strip(), TOP.names()))
+               for key, _ in root.value)

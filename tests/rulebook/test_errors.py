@@ -76,8 +76,8 @@ CASES = [
          "unknown key 'passes' in 'examples' in rule FL401 (did you mean 'pass'?)"),
     Case("unknown-matching-key", f"matching:\n  maxgap: 2{MARK}\n",
          "unknown key 'maxgap' in 'matching' (did you mean 'max-gap'?)", base=False),
-    Case("unknown-fact-key", f"facts:\n  - id: f\n    statment: x{MARK}\n",
-         "unknown key 'statment' in fact f (did you mean 'statement'?)", base=False),
+    Case("unknown-fact-key", f"facts:\n  - id: f\n    statment: x{MARK}\n    source: seed.txt\n    quote: q\n",
+         "unknown key 'statment' in fact f (did you mean 'statement'?)"),
     # --- missing required keys
     *(
         Case(f"rule-missing-{key}", at_rule_start(rule(without(line))),
@@ -165,7 +165,7 @@ CASES = [
          "'name' in rule FL401 must be lower-case words joined by hyphens"),
     Case("source-file-with-folder", f"sources:\n  - file: seeds/x.txt{MARK}\n    title: t\n",
          "must be a plain file name", base=False),
-    Case("category-prefix-form", f"categories:\n  - id: c\n    prefix: XX{MARK}\n    title: t\n",
+    Case("category-prefix-form", f"categories:\n  - id: c\n    prefix: X4{MARK}\n    title: t\n",
          "'prefix' in category c must be 'FL' followed by one or two digits", base=False),
     # --- matching settings
     Case("fuzzy-min-length-too-small", f"matching:\n  fuzzy-min-length: 2{MARK}\n",
