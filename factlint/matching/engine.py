@@ -292,9 +292,9 @@ class _Run:
             rule=rule.id,
             category=rule.category,
             severity=rule.severity,
-            message=_render(rule.message, values),
+            message=render(rule.message, values),
             text=document.text[start:end],
-            suggestion=_render(rule.suggestion, values),
+            suggestion=render(rule.suggestion, values),
             fact=fact.as_ref(),
             sentence=where.sentence.text.strip(),
             claim=claim,
@@ -372,7 +372,7 @@ def _join(items) -> str:  # noqa: ANN001
     return ", ".join(items[:-1]) + " and " + items[-1]
 
 
-def _render(template: str, values: dict[str, str]) -> str:
+def render(template: str, values: dict[str, str]) -> str:
     return _PLACEHOLDER.sub(lambda m: values.get(m.group(1), m.group(0)), template)
 
 
@@ -412,7 +412,7 @@ def _claim_words(frame: Frame, values: dict[str, str]) -> str:
         text = "that {drug} is available" if frame.claim == "availability" else "that {drug} works in people"
     else:
         text = ""
-    return _render(text, values)
+    return render(text, values)
 
 
 def _merge(findings: list[tuple[Finding, int, int]], order: dict[str, int]) -> list[Finding]:

@@ -334,6 +334,9 @@ class FrameFinder:
         if in_clause:  # the nearest, but not one named as "of ketamine" ("arketamine, the R-form of ketamine")
             chosen = _nearest([m for m in in_clause if not _of(sentence, m)] or in_clause, frame.first)
         else:  # the claim's clause says "it": the sentence's subject, not a drug named as "of ketamine"
+            # nor one named after a semicolon that follows the claim ("seek help right away; ketamine is ...")
+            drugs = [m for m in drugs
+                     if m.first < trigger.first or not _semicolon_between(sentence, trigger.last, m.first)]
             subjects = [m for m in drugs if not _of(sentence, m)] or drugs
             chosen = subjects[0] if subjects else None
         if chosen is not None:
@@ -495,6 +498,11 @@ def _add_wording(frame: Frame, mention: Mention) -> None:
     """A second term that is part of the claim's wording ("no" in "no side effects")."""
     frame.own.update(range(mention.first, mention.last + 1))
     frame.first, frame.last = min(frame.first, mention.first), max(frame.last, mention.last)
+
+
+def _semicolon_between(sentence: Sentence, before: int, after: int) -> bool:
+    """A semicolon between two tokens: what follows it is another statement."""
+    return ";" in sentence.text[sentence.ends[before]:sentence.starts[after]]
 
 
 def _nearest(mentions: list[Mention], at: int) -> Mention | None:

@@ -87,7 +87,8 @@ class FactBase:
         if self.stage(drug) == "investigational":
             return Verdict("investigational", self._evidence_fact(drug))
         approvals = self.approvals.get(drug, [])
-        if agencies and not any(a.agency in agencies for a in approvals):
+        # an approval credited to the wrong agency; a drug no agency approved is simply not approved
+        if agencies and approvals and not any(a.agency in agencies for a in approvals):
             return Verdict("wrong-agency", approvals[0].fact if approvals else None, tuple(agencies),
                            self._uses(approvals))
         if not approvals:
