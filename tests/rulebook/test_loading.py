@@ -159,12 +159,43 @@ def test_compile_pattern_is_case_insensitive_version0_and_cached() -> None:
         compile_pattern("(")
 
 
-def test_the_documented_example_loads(write: Writer) -> None:
+def _doc_blocks() -> list[str]:
     doc = (Path(__file__).resolve().parents[2] / "docs" / "rulebook.md").read_text(encoding="utf-8")
-    example = doc.split("```yaml\n", 1)[1].split("```", 1)[0]
-    book = load_rulebook([write("example.yaml", example)], include_default=False)
-    assert [rule.id for rule in book.rules] == ["FL401"]
-    assert book.rules[0].patterns and book.rules[0].phrases and book.cues["negation"][1] == "n't"
+    return [block.split("```", 1)[0] for block in doc.split("```yaml\n")[1:]]
+
+
+def test_the_documented_house_additions_load_and_work(write: Writer) -> None:
+    """docs/rulebook.md's product, words and rule examples, added to the default rulebook as a house file,
+    load and catch what they say they catch."""
+    from factlint.documents import parse_document
+    from factlint.matching import Matcher
+
+    blocks = _doc_blocks()
+    house = "\n".join(b for b in blocks if b.startswith(("# 20-entities", "# 25-vocabulary", "rules:")))
+    book = load_rulebook([write("house.yaml", house)])
+    assert book.rule("FL490") is not None and "ketamine-lozenge-brand-x" in book.entities
+    matcher = Matcher(book)
+
+    def rules(text: str) -> set[str]:
+        return {f.rule for f in matcher.check(parse_document(text, "copy.txt", "text"))}
+
+    assert "FL490" in rules("Ketamine is clinically perfect.")
+    assert "FL490" not in rules("Ketamine is not clinically perfect.")
+    assert rules("Brand X lozenges are FDA-approved for depression.")  # a form of compounded ketamine
+    assert rules("Ketamine banishes depression.")
+
+
+def test_the_documented_shipped_entries_are_the_shipped_ones() -> None:
+    """The approval, evidence, source and fact the guide shows are the rulebook's own, not invented."""
+    import yaml
+
+    book = load_rulebook()
+    blocks = [yaml.safe_load(b) for b in _doc_blocks() if b.startswith(("# 21-fact-base", "sources:"))]
+    assert len(blocks) == 2
+    for approval in blocks[0]["approvals"]:
+        assert any(a.drug == approval["drug"] and a.fact == approval["fact"] for a in book.approvals)
+    for fact in blocks[1]["facts"]:
+        assert book.facts[fact["id"]].statement == fact["statement"]
 
 
 def test_a_single_path_may_be_given_bare(book: Rulebook) -> None:
