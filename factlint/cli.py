@@ -332,10 +332,12 @@ def _exit_code(result, settings: Settings, exit_zero: bool) -> int:
     if result.problems:
         return EXIT_ERROR
     reasonless = sum(1 for n in result.notices if n.code == "suppression-without-reason")
-    if settings.strict and (result.skipped or result.warnings or reasonless):
+    unknown = sum(1 for n in result.notices if n.code == "unknown-directive")
+    if settings.strict and (result.skipped or result.warnings or reasonless or unknown):
         what = [_count(len(result.skipped), "file") + " skipped"] if result.skipped else []
         what += [_count(len(result.warnings), "decoding warning")] if result.warnings else []
         what += [_count(reasonless, "suppression") + " without a reason"] if reasonless else []
+        what += [_count(unknown, "unknown directive")] if unknown else []
         _error(f"--strict: {' and '.join(what)} (see the report)")
         return EXIT_ERROR
     if not exit_zero and any(f.severity >= settings.fail_on for f in result.findings):

@@ -56,7 +56,7 @@ class Notice:
 
     path: str
     line: int
-    code: str  # "suppression-without-reason" | "unused-suppression"
+    code: str  # "suppression-without-reason" | "unused-suppression" | "unknown-directive"
     message: str
 
 

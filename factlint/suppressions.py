@@ -4,12 +4,14 @@ Syntax (HTML comments work in Markdown, MDX and HTML; MDX also takes `{/* … */
 same directive may stand after `#` or `//` at the start of a line):
 
     <!-- factlint-disable-next-line FL201 -- reason -->
+    Copy on this line. <!-- factlint-disable-line FL201 -- reason -->   (markdownlint's convention)
     <!-- factlint-disable FL201,FL202 -- reason -->   …   <!-- factlint-enable FL201,FL202 -->
     <!-- factlint-disable-file -- reason -->
 
 No ids means every rule. An id may also be an id prefix (`FL2`) or a category (`indication`), as in
 `--select`. A suppression keeps an audit trail: the finding is reported as suppressed with the
-directive's reason. A directive without a reason, and one that suppressed nothing, give a Notice.
+directive's reason. A directive without a reason, one that suppressed nothing, and a `factlint-...`
+comment that is no directive (a typo: `factlint-disabel-next-line`) each give a Notice.
 
 Where a directive may stand is the document reader's business: each format's comments (outside code)
 are in `Document.comments` (see documents/formats.py); this module only reads the ones that start with
@@ -26,14 +28,16 @@ from factlint.documents.model import Document
 from factlint.findings import Finding
 from factlint.results import Notice, SuppressedFinding, Suppression
 from factlint.selection import selects
+from factlint.spelling import did_you_mean
 
-_DIRECTIVE = re.compile(
-    r"\s*factlint-(?P<kind>disable-next-line|disable-file|disable|enable)\b(?P<rest>.*?)\s*", re.S)
+KINDS = ("disable-next-line", "disable-line", "disable-file", "disable", "enable")
+# `factlint-<word>` then, after a space, the ids and reason: a comment starting so is meant as a directive
+_DIRECTIVE = re.compile(r"\s*factlint-(?P<kind>\S*)(?P<rest>(?:\s.*?)?)\s*", re.S)
 
 
 @dataclass(frozen=True, slots=True)
 class Directive:
-    kind: str  # disable-next-line | disable-file | disable | enable
+    kind: str  # one of KINDS, or what a comment that is no directive wrote instead
     ids: tuple[str, ...] | None  # None = every rule
     reason: str  # "" when none was given
     line: int  # 1-based line where the directive starts
@@ -46,7 +50,7 @@ class Directive:
 
 
 def parse_directives(document: Document) -> list[Directive]:
-    """Every directive among the document's comments, in order."""
+    """Every directive among the document's comments, in order (with those of an unknown kind)."""
     directives = []
     for comment in document.comments:
         match = _DIRECTIVE.fullmatch(comment.text)
@@ -75,8 +79,9 @@ def apply_suppressions(
     if not directives:
         return list(findings), [], []
     path = document.path
+    notices = [Notice(path, d.line, "unknown-directive", _unknown(d.kind)) for d in directives if d.kind not in KINDS]
     enables = [d for d in directives if d.kind == "enable"]
-    disables = [d for d in directives if d.kind != "enable"]
+    disables = [d for d in directives if d.kind in KINDS and d.kind != "enable"]
     used: set[int] = set()
     active: list[Finding] = []
     suppressed: list[SuppressedFinding] = []
@@ -88,7 +93,6 @@ def apply_suppressions(
             used.add(directive.start)
             suppressed.append(SuppressedFinding(finding, Suppression(directive.reason, directive.kind,
                                                                      directive.line)))
-    notices = []
     for d in disables:
         what = ",".join(d.ids) if d.ids else "all rules"
         if not d.reason:
@@ -97,7 +101,14 @@ def apply_suppressions(
         if d.start not in used:
             notices.append(Notice(path, d.line, "unused-suppression",
                                   f"unused factlint-{d.kind} ({what}): it suppresses no finding"))
-    return active, suppressed, notices
+    return active, suppressed, sorted(notices, key=lambda n: n.line)
+
+
+def _unknown(kind: str) -> str:
+    guess = did_you_mean(kind, KINDS)
+    known = ", ".join(f"factlint-{k}" for k in KINDS)
+    meant = f" (did you mean 'factlint-{guess}'?)" if guess else f" (directives: {known})"
+    return f"'factlint-{kind}' is not a factlint directive{meant}; it suppresses nothing"
 
 
 def _suppressor(finding: Finding, disables: Iterable[Directive], enables: Sequence[Directive]) -> Directive | None:
@@ -108,6 +119,10 @@ def _suppressor(finding: Finding, disables: Iterable[Directive], enables: Sequen
             return d
         if d.kind == "disable-next-line":
             if finding.line == d.end_line + 1:  # exactly the next line, as in ESLint
+                return d
+            continue
+        if d.kind == "disable-line":
+            if finding.line <= d.end_line and finding.end_line >= d.line:  # the claim shares a line with it
                 return d
             continue
         # A range: from the directive to the first later `enable` that covers this rule.

@@ -106,3 +106,36 @@ def test_mdx_comment_directive(run_cli, tmp_path):
     code, data = report(run_cli, "page.mdx", "--select", "FL401")
     assert code == 0 and data["findings"] == []
     assert data["suppressed"][0]["suppressed"]["reason"] == "quoted headline"
+
+
+def test_disable_line_waives_the_claims_on_its_own_line(run_cli, tmp_path):
+    """markdownlint's convention: the directive stands on the line it waives."""
+    write(tmp_path / "page.md", f"# Ketamine\n\n{CLAIM} <!-- factlint-disable-line FL401 -- quoted headline -->\n\n"
+                                f"{CLAIM}\n")
+    code, data = report(run_cli, "page.md", "--select", "FL401")
+    assert code == 1
+    assert [f["line"] for f in data["findings"]] == [5]  # the next line is not covered
+    (waived,) = data["suppressed"]
+    assert waived["line"] == 3
+    assert waived["suppressed"] == {"reason": "quoted headline", "directive": "factlint-disable-line", "line": 3}
+    assert data["notices"] == []
+    write(tmp_path / "page.html", f"<p>{CLAIM}\n<!-- factlint-disable-line -- a quotation --></p>\n")
+    code, data = report(run_cli, "page.html", "--select", "FL401")  # on another line than the claim
+    assert code == 1 and [n["code"] for n in data["notices"]] == ["unused-suppression"]
+
+
+def test_an_unknown_directive_is_reported_with_a_guess(run_cli, tmp_path):
+    write(tmp_path / "page.md", f"<!-- factlint-disabel-next-line FL401 -- typo -->\n{CLAIM}\n\n"
+                                "<!-- factlint-disable-nextline -->\n\n<!-- factlint-ignore FL401 -->\n")
+    code, data = report(run_cli, "page.md", "--select", "FL401")
+    assert code == 1 and [f["line"] for f in data["findings"]] == [2]  # the typo waives nothing
+    assert [(n["line"], n["code"]) for n in data["notices"]] == [
+        (1, "unknown-directive"), (4, "unknown-directive"), (6, "unknown-directive")]
+    assert data["notices"][0]["message"] == ("'factlint-disabel-next-line' is not a factlint directive (did you mean "
+                                             "'factlint-disable-next-line'?); it suppresses nothing")
+    assert "did you mean 'factlint-disable-next-line'" in data["notices"][1]["message"]
+    assert "(directives: factlint-disable-next-line, factlint-disable-line," in data["notices"][2]["message"]
+    text = run_cli("check", "page.md", "--select", "FL401")
+    assert "page.md:1: note: 'factlint-disabel-next-line' is not a factlint directive" in text.stdout
+    strict = run_cli("check", "page.md", "--select", "FL401", "--strict")
+    assert strict.code == 2 and "--strict: 3 unknown directives" in strict.stderr
