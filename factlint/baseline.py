@@ -3,7 +3,12 @@
 An entry is keyed on path + rule + the normalised sentence the claim sits in, never on line numbers,
 so editing elsewhere in a file does not bring an entry back, while the same claim in another file
 (or a second copy of it in the same file) is new. Each key carries a count, so duplicates work:
-with two identical sentences recorded, a third copy is reported.
+with two identical sentences recorded, a third copy is reported. The sentence is compared with its
+runs of whitespace made one space, so re-wrapping a paragraph changes nothing; and an entry whose file
+no longer exists (renamed, `git mv`) matches the same rule and sentence in any file, once.
+
+A run says how many entries matched and how many are stale: recorded for a file it checked (or one that
+no longer exists) but no longer found there. Stale entries are harmless; `--write-baseline` drops them.
 
 Paths are stored relative to the baseline file's folder, so the baseline works from any current
 folder. The file is JSON with sorted keys: it diffs well in code review.
@@ -16,6 +21,7 @@ import json
 import os
 from collections import Counter
 from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
 from pathlib import Path
 from typing import cast
 
@@ -29,8 +35,8 @@ Key = tuple[str, str, str]  # (path, rule, sentence)
 
 
 def sentence_of(finding: Finding) -> str:
-    """The normalised sentence (falls back to the matched text, whitespace and case folded)."""
-    return finding.sentence or " ".join(finding.text.split()).casefold()
+    """The normalised sentence, its whitespace runs one space (falls back to the matched text, case folded)."""
+    return " ".join(finding.sentence.split()) if finding.sentence else " ".join(finding.text.split()).casefold()
 
 
 def fingerprint(path: str, finding: Finding) -> str:
@@ -88,7 +94,8 @@ def read_baseline(file: Path) -> Counter[Key]:
         if key is None:
             raise UsageError(f"{file}: entry {number} is malformed (it needs text 'path', 'rule' and 'sentence', "
                              "and a whole number 'count')")
-        counts[key] += entry.get("count", 1)
+        path, rule, sentence = key
+        counts[(path, rule, " ".join(sentence.split()))] += entry.get("count", 1)  # as sentence_of folds it
     return counts
 
 
@@ -102,20 +109,37 @@ def _entry_key(entry: object) -> Key | None:
     return cast(Key, fields)
 
 
-def filter_new(findings: Iterable[Finding], file: Path) -> tuple[list[Finding], int]:
-    """The findings the baseline does not account for, and how many it hid.
+@dataclass(frozen=True, slots=True)
+class BaselineMatch:
+    new: list[Finding]  # findings the baseline does not account for
+    matched: int  # findings it hid
+    stale: int  # entries (counted) for files this run checked, or that no longer exist, left unmatched
 
-    Findings come sorted by position, so with duplicates the first occurrences are the known ones.
+
+def filter_new(findings: Iterable[Finding], file: Path, checked: Iterable[str] = ()) -> BaselineMatch:
+    """Hide the findings the baseline accounts for; `checked`: the display paths of the files linted.
+
+    Findings come sorted by position, so with duplicates the first occurrences are the known ones. A finding
+    its own path does not account for may use up an entry of a file that no longer exists (a renamed file).
     """
     remaining = read_baseline(file)
     base = file.absolute().parent
+    moved: dict[tuple[str, str], list[Key]] = {}  # (rule, sentence) -> entries of files that are gone
+    gone = {path for path, _, _ in remaining if not path.startswith("<") and not (base / path).exists()}
+    for k in remaining:
+        if k[0] in gone:
+            moved.setdefault(k[1:], []).append(k)
     new: list[Finding] = []
-    hidden = 0
+    matched = 0
     for finding in findings:
         k = key(finding, base)
+        if remaining[k] <= 0:
+            k = next((m for m in moved.get(k[1:], ()) if remaining[m] > 0), k)
         if remaining[k] > 0:
             remaining[k] -= 1
-            hidden += 1
+            matched += 1
         else:
             new.append(finding)
-    return new, hidden
+    looked_at = {_key_path(path, base) for path in checked} | gone
+    stale = sum(n for (path, _, _), n in remaining.items() if n > 0 and path in looked_at)
+    return BaselineMatch(new, matched, stale)

@@ -147,8 +147,8 @@ class Linter:
             return result
         from factlint.baseline import filter_new
 
-        new, hidden = filter_new(result.findings, self.baseline)
-        return replace(result, findings=tuple(new), baselined=hidden)
+        match = filter_new(result.findings, self.baseline, checked=result.files)
+        return replace(result, findings=tuple(match.new), baselined=match.matched, baseline_stale=match.stale)
 
 
 def _gather(labelled: Iterable[tuple[str, FileOutcome]], problems: list[FileProblem],

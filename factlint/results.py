@@ -78,3 +78,4 @@ class LintResult:
     sources: dict[str, str] = field(default_factory=dict, compare=False)
     excluded: int = 0  # files named on the command line that an exclude glob leaves out
     rules_off: int = 0  # files checked with every rule turned off by per-file-ignores
+    baseline_stale: int = 0  # baseline entries for files checked (or gone) that no finding matched

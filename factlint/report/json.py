@@ -81,6 +81,8 @@ def to_dict(result: LintResult) -> dict[str, Any]:
             "by_severity": by_severity,
             "suppressed": len(result.suppressed),
             "baselined": result.baselined,
+            "baseline_stale": result.baseline_stale,
+            "excluded": result.excluded,
             "skipped": len(result.skipped),
             "problems": len(result.problems),
             "warnings": len(result.warnings),

@@ -98,6 +98,9 @@ def summary(result: LintResult) -> str:
         extras.append(f"{len(result.suppressed)} suppressed")
     if result.baselined:
         extras.append(f"{result.baselined} in baseline")
+    if result.baseline_stale:
+        stale = result.baseline_stale
+        extras.append(f"{stale} stale baseline {'entry' if stale == 1 else 'entries'}")
     if result.skipped:
         extras.append(f"{len(result.skipped)} skipped")
     if result.warnings:

@@ -48,6 +48,61 @@ def test_baseline_hides_known_findings_by_sentence_not_line(run_cli, tmp_path):
     assert [(f["path"], f["line"]) for f in new] == [("a.md", 7), ("b.md", 3)]
 
 
+def summary(run_cli, *args, cwd=None) -> dict:
+    result = run_cli("check", *args, "--format", "json", cwd=cwd)
+    return json.loads(result.stdout)["summary"]
+
+
+def test_baseline_survives_rewrapping_a_paragraph(run_cli, tmp_path):
+    write(tmp_path / "a.md", "# A\n\nAt our clinic ketamine\ncures depression.\n")
+    run_cli("check", "a.md", "--select", "FL401", "--write-baseline", "base.json")
+    entry = json.loads((tmp_path / "base.json").read_text())["entries"][0]
+    assert entry["sentence"] == "at our clinic ketamine cures depression."  # whitespace runs made one space
+    write(tmp_path / "a.md", "# A\n\nAt our clinic\n  ketamine cures depression.\n")
+    assert findings(run_cli, "a.md", "--select", "FL401", "--baseline", "base.json") == []
+    # a baseline written before (its sentence holding the line break) still matches
+    entry["sentence"] = "at our clinic ketamine\ncures depression."
+    write(tmp_path / "old.json", json.dumps({"version": 1, "tool": "factlint", "entries": [entry]}))
+    assert findings(run_cli, "a.md", "--select", "FL401", "--baseline", "old.json") == []
+
+
+def test_baseline_follows_a_renamed_file_by_its_content(run_cli, tmp_path):
+    write(tmp_path / "docs" / "old-name.md", f"# A\n\n{CLAIM}\n")
+    write(tmp_path / "docs" / "other.md", f"# B\n\n{CLAIM}\n")
+    run_cli("check", "docs", "--select", "FL401", "--write-baseline", "base.json")
+    (tmp_path / "docs" / "old-name.md").rename(tmp_path / "docs" / "new-name.md")  # as `git mv` does
+    assert findings(run_cli, "docs", "--select", "FL401", "--baseline", "base.json") == []
+    assert summary(run_cli, "docs", "--select", "FL401", "--baseline", "base.json")["baselined"] == 2
+    # ...once: a copy of the claim in a third file is new
+    write(tmp_path / "docs" / "third.md", f"# C\n\n{CLAIM}\n")
+    new = findings(run_cli, "docs", "--select", "FL401", "--baseline", "base.json")
+    assert [f["path"] for f in new] == ["docs/third.md"]
+    # an entry whose file still exists never moves to another file
+    (tmp_path / "docs" / "third.md").unlink()
+    write(tmp_path / "docs" / "other.md", "# B\n\nNothing to see.\n")
+    write(tmp_path / "docs" / "fourth.md", f"# D\n\n{CLAIM}\n")
+    new = findings(run_cli, "docs", "--select", "FL401", "--baseline", "base.json")
+    assert len(new) == 1  # the moved entry covers one of the two copies; other.md's entry covers neither
+
+
+def test_the_run_says_how_many_entries_matched_and_how_many_are_stale(run_cli, tmp_path):
+    write(tmp_path / "a.md", f"# A\n\n{CLAIM}\n\nKetamine is a miracle cure for depression.\n")
+    write(tmp_path / "b.md", f"# B\n\n{CLAIM}\n")
+    run_cli("check", ".", "--select", "FL401", "--write-baseline", "base.json")
+    write(tmp_path / "a.md", f"# A\n\n{CLAIM}\n")  # one claim fixed
+    code, out, _ = run_cli("check", ".", "--select", "FL401", "--baseline", "base.json")
+    assert code == 0 and out.rstrip().endswith("(2 in baseline, 1 stale baseline entry)"), out
+    data = summary(run_cli, ".", "--select", "FL401", "--baseline", "base.json")
+    assert (data["baselined"], data["baseline_stale"]) == (2, 1)
+    # entries of files this run did not check are not stale
+    data = summary(run_cli, "b.md", "--select", "FL401", "--baseline", "base.json")
+    assert (data["baselined"], data["baseline_stale"]) == (1, 0)
+    # a file that is gone, with nothing of it found elsewhere: its entries are stale
+    (tmp_path / "b.md").unlink()
+    data = summary(run_cli, "a.md", "--select", "FL401", "--baseline", "base.json")
+    assert (data["baselined"], data["baseline_stale"]) == (1, 2)
+
+
 def test_missing_or_broken_baseline_is_a_usage_error(run_cli, tmp_path):
     write(tmp_path / "a.md", f"{CLAIM}\n")
     code, _, err = run_cli("check", "a.md", "--baseline", "nope.json")

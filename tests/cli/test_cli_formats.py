@@ -118,20 +118,24 @@ def test_rdjsonl_one_diagnostic_per_line_with_byte_columns(run_cli, tmp_path):
     assert raw == "cures depression", matched  # end is exclusive
 
 
-def test_junit_one_testcase_per_file_and_a_failure_per_finding(run_cli, repo):
+def test_junit_one_testcase_per_finding_and_a_passing_one_per_clean_file(run_cli, repo):
+    """As eslint and markdownlint write JUnit: Jenkins and GitLab then list every finding, not one per file."""
     code, out, err = run_cli("check", "docs", "--format", "junit", "--jobs", "1", cwd=repo)
     assert code == 1, err
     root = ET.fromstring(out.encode("utf-8"))
-    suites = root.findall("testsuite")
-    assert len(suites) == 1
-    cases = {c.get("name"): c for c in suites[0].findall("testcase")}
-    assert set(cases) == {"docs/claims.md", "docs/ok.md", "docs/page.html"}
-    assert cases["docs/ok.md"].find("failure") is None
+    suites = {s.get("name"): s for s in root.findall("testsuite")}
+    assert set(suites) == {"docs/claims.md", "docs/ok.md", "docs/page.html"}
+    (clean,) = suites["docs/ok.md"].findall("testcase")
+    assert clean.get("name") == "no findings" and clean.find("failure") is None
     findings = json.loads(run_cli("check", "docs", "--format", "json", cwd=repo).stdout)["findings"]
+    assert len(findings) >= 3
     for path in ("docs/claims.md", "docs/page.html"):
-        failures = cases[path].findall("failure")
-        assert sorted(f.get("type") for f in failures) == sorted(f["rule"] for f in findings if f["path"] == path)
-    assert suites[0].get("tests") == "3" and suites[0].get("failures") == "2"
+        cases = suites[path].findall("testcase")
+        mine = [f for f in findings if f["path"] == path]
+        assert [(c.get("name"), c.get("classname"), c.find("failure").get("type")) for c in cases] == [
+            (f"{f['rule']} at {f['line']}:{f['column']}", path, f["rule"]) for f in mine]
+        assert suites[path].get("tests") == suites[path].get("failures") == str(len(mine))
+    assert root.get("tests") == str(len(findings) + 1) and root.get("failures") == str(len(findings))
 
 
 @pytest.mark.parametrize("fmt", ["text", "json", "sarif", "github", "rdjsonl", "junit"])
