@@ -85,6 +85,13 @@ def selection_options(func):
 
 
 def _settings(rules, no_default_rules, config, select=(), ignore=(), severity=(), **extra) -> Settings:
+    settings = _load_settings(rules, no_default_rules, config, select, ignore, severity, **extra)
+    for note in settings.notes:
+        click.echo(f"factlint: warning: {visible(note)}", err=True)
+    return settings
+
+
+def _load_settings(rules, no_default_rules, config, select, ignore, severity, **extra) -> Settings:
     return load_settings(Flags(
         rules=tuple(rules),
         no_default_rules=no_default_rules,
@@ -208,6 +215,9 @@ CHECK_HELP = f"""Check PATHS (files or folders) for claims the rulebook says are
                    "asked went unchecked (default: report them, exit code unaffected).")
 @click.option("--no-inline-config", "no_inline_config", is_flag=True, default=False,
               help="Ignore factlint-disable directives in drafts (as ESLint's flag): every finding counts.")
+@click.option("--statistics", is_flag=True, default=False,
+              help="Print how many findings each rule made (most first) instead of the findings; with "
+                   "--format json, as JSON.")
 @click.option("--quiet", "-q", is_flag=True, default=False, help="Do not print the summary line.")
 @click.option("--verbose", "-v", is_flag=True, default=False,
               help="Say on standard error which configuration file is used.")
@@ -215,7 +225,7 @@ CHECK_HELP = f"""Check PATHS (files or folders) for claims the rulebook says are
               help="Colour the report (default: only on a terminal, never when NO_COLOR is set).")
 def check(paths, stdin_filename, output_format, fail_on, output_file, select, ignore, severity, rules,
           no_default_rules, config, exclude, jobs, changed_since, exit_zero, baseline, write_baseline,
-          show_diff, fix, unsafe_fixes, strict, no_inline_config, quiet, verbose, color) -> int:
+          show_diff, fix, unsafe_fixes, strict, no_inline_config, statistics, quiet, verbose, color) -> int:
     from factlint.linter import STDIN, Linter, Stdin, load_rules
 
     paths = list(paths)
@@ -247,6 +257,11 @@ def check(paths, stdin_filename, output_format, fail_on, output_file, select, ig
         raise UsageError("--diff and --fix work on files, not on standard input")
     if baseline and write_baseline:
         raise UsageError("--baseline and --write-baseline cannot be used together")
+    if statistics and (output_file is not None or show_diff or write_baseline):
+        other = "--output-file" if output_file is not None else "--diff" if show_diff else "--write-baseline"
+        raise UsageError(f"--statistics prints counts instead of a report; it cannot be used with {other}")
+    if statistics and settings.format not in ("text", "json"):
+        raise UsageError(f"--statistics prints text or json, not {settings.format} (see --format)")
     if output_file is not None and (show_diff or write_baseline):
         raise UsageError(f"--output-file writes a report; {'--diff' if show_diff else '--write-baseline'} "
                          "prints or writes no report")
@@ -288,6 +303,11 @@ def check(paths, stdin_filename, output_format, fail_on, output_file, select, ig
     unchecked = _unchecked(result, paths)
     for warning in unchecked:
         click.echo(f"factlint: warning: {warning}", err=True)
+    if statistics:
+        from factlint.report import statistics as counts
+
+        _emit(counts.render(result, rulebook, settings.format, quiet=quiet))
+        return _exit_code(result, settings, exit_zero)
     given = {stdin.name: decode_stdin(stdin.content)} if stdin is not None else {}
     options = ReportOptions(color=_use_color(color), quiet=quiet, rulebook=rulebook, root=_repo_root(),
                             sources=SourceTexts(result.sources, given))
@@ -376,8 +396,15 @@ def rules(output_format, select, ignore, severity, rules, no_default_rules, conf
     from factlint.linter import load_rules
 
     settings = _settings(rules, no_default_rules, config, select, ignore, severity)
-    _emit(reporter(output_format).render_rules(load_rules(settings).rules, ReportOptions()))
+    listed = sorted(load_rules(settings).rules, key=lambda rule: _id_order(rule.id))
+    _emit(reporter(output_format).render_rules(listed, ReportOptions()))
     return EXIT_CLEAN
+
+
+def _id_order(rule_id: str) -> tuple[str, int]:
+    """FL101 < FL102 < FL110 < FL201; a house's ACME2 < ACME10."""
+    prefix = rule_id.rstrip("0123456789")
+    return prefix, int(rule_id[len(prefix):] or 0)
 
 
 @cli.command(short_help="Explain one rule, its fact and source.")

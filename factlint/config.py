@@ -10,7 +10,7 @@ from __future__ import annotations
 import os
 import tomllib
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path, PurePath
 from typing import Any, NoReturn
 
@@ -36,6 +36,7 @@ from factlint.schema import (
 from factlint.selection import Selection
 
 CONFIG_FILES = (".factlint.yaml", ".factlint.yml", "pyproject.toml")
+MISNAMED = ("factlint.yaml", "factlint.yml")  # never read: a warning says so
 FORMAT_NAMES = tuple(REPORTERS)  # one registry: a new report module is a valid `format` at once
 
 LEVELS = tuple(s.label for s in sorted(Severity, reverse=True))  # error, warning, info
@@ -90,6 +91,7 @@ class Settings:
     strict: bool = False  # skipped files and decoding warnings make the run exit 2
     read_options: ReadOptions = DEFAULT_OPTIONS  # text-fields, mdx-props: which fields the readers read
     inline_config: bool = True  # False (--no-inline-config): factlint-disable directives in drafts are ignored
+    notes: tuple[str, ...] = ()  # warnings about the configuration files found (a misnamed one, two at once)
 
 
 @dataclass(frozen=True, slots=True)
@@ -117,17 +119,32 @@ def find_config(start: Path) -> Path | None:
     """The first config file from `start` upward, no higher than the repository root (the first
     folder with a `.git`, as ruff and ESLint stop): a configuration above a checkout is not the
     project's. A pyproject.toml without [tool.factlint] is skipped."""
+    return locate_config(start)[0]
+
+
+def locate_config(start: Path) -> tuple[Path | None, list[str]]:
+    """`find_config`, and warnings about what a user may expect to be read but is not: a `factlint.yaml`
+    without the dot, or a second configuration beside the one used."""
     start = start.absolute()
+    notes: list[str] = []
     for directory in (start, *start.parents):
-        for name in CONFIG_FILES:
-            candidate = directory / name
-            if not candidate.is_file():
-                continue
-            if name != "pyproject.toml" or _has_factlint_table(candidate):
-                return candidate
+        notes += [f"{_show(directory / name)} is not read: a configuration file is named .{name} (with a dot)"
+                  for name in MISNAMED if (directory / name).is_file()]
+        found = [directory / name for name in CONFIG_FILES if (directory / name).is_file()
+                 and (name != "pyproject.toml" or _has_factlint_table(directory / name))]
+        if found:
+            if len(found) > 1:
+                others = " and ".join(_described(p) for p in found[1:])
+                notes.append(f"{_described(found[0])} is used; {others} beside it "
+                             f"{'is' if len(found) == 2 else 'are'} ignored (keep one configuration file)")
+            return found[0], notes
         if os.path.lexists(directory / ".git"):  # a folder or, in a worktree or submodule, a file
-            return None
-    return None
+            break
+    return None, notes
+
+
+def _described(path: Path) -> str:
+    return f"{_show(path)} [tool.factlint]" if path.name == "pyproject.toml" else _show(path)
 
 
 def _has_factlint_table(path: Path) -> bool:
@@ -300,8 +317,9 @@ def load_settings(flags: Flags, cwd: Path | None = None) -> Settings:
         config_file = flags.config if flags.config.is_absolute() else cwd / flags.config
         if not config_file.is_file():
             raise ConfigError(f"{_show(flags.config)}: configuration file not found")
+        notes: list[str] = []
     else:
-        config_file = find_config(cwd)
+        config_file, notes = locate_config(cwd)
     raw: Node = read_config(config_file) if config_file else plain_node({})
     origin = _show(config_file) if config_file else "configuration"
     if config_file is not None and config_file.name == "pyproject.toml":
@@ -309,7 +327,7 @@ def load_settings(flags: Flags, cwd: Path | None = None) -> Settings:
     config = validate_config(raw, origin)
     if config_file is not None:
         _check_inside(config.get("rules", ()), config_file.parent, origin)
-    return merge(config, config_file, flags, cwd)
+    return replace(merge(config, config_file, flags, cwd), notes=tuple(notes))
 
 
 def _check_inside(paths: Sequence[str], folder: Path, origin: str) -> None:

@@ -71,11 +71,14 @@ class Linter:
     (the matcher is compiled once, when the Linter is built)."""
 
     def __init__(self, settings: Settings, rulebook: Rulebook, *, baseline: Path | None = None) -> None:
-        from factlint.selection import check_selectors
+        from factlint.selection import by_id, check_selectors
 
         origin = display_path(settings.config_file) if settings.config_file else "configuration"
         for glob, selectors in settings.per_file_ignores:
             check_selectors(selectors, rulebook, f"{origin}: per-file-ignores {glob.pattern!r}")
+        if settings.per_file_ignores:  # findings carry no rule name: a name becomes its rule's id
+            settings = replace(settings, per_file_ignores=tuple((glob, by_id(selectors, rulebook))
+                                                                for glob, selectors in settings.per_file_ignores))
         self.settings = settings
         self.rulebook = rulebook
         self.baseline = baseline

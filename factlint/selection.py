@@ -1,6 +1,8 @@
 """Which rules run, and at what severity: --select / --ignore / --severity applied to a Rulebook.
 
-A selector is a rule id ("FL401"), an id prefix ("FL4") or a category id ("unsupported-claim").
+A selector is a rule id ("FL401"), an id prefix ("FL4"), a category id ("unsupported-claim") or, where the
+rulebook is at hand (--select, --ignore, --severity, per-file-ignores), a rule name ("cure-claim"), as
+`explain` takes it.
 Selections come in layers (the config file, then the command line); each layer applies on top of
 the previous one, so a flag can re-enable what the config ignored. Pure functions only.
 """
@@ -29,15 +31,23 @@ class Selection:
     origin: str = ""  # "pyproject.toml [tool.factlint]" or "command line", for error messages
 
 
-def matches(selector: str, rule_id: str, category: str) -> bool:
-    """The one selector test, for rules and for findings: a category, or a prefix of the rule id."""
+def matches(selector: str, rule_id: str, category: str, name: str = "") -> bool:
+    """The one selector test, for rules and for findings: a category, a prefix of the rule id, or the rule's
+    name (when known)."""
     token = selector.strip()
-    return category == token or rule_id.upper().startswith(token.upper())
+    return category == token or (bool(name) and name == token) or rule_id.upper().startswith(token.upper())
 
 
-def selects(selectors: Iterable[str], rule_id: str, category: str) -> bool:
+def selects(selectors: Iterable[str], rule_id: str, category: str, name: str = "") -> bool:
     """Whether any of `selectors` matches the rule (--select, --ignore, directives, per-file-ignores)."""
-    return any(matches(selector, rule_id, category) for selector in selectors)
+    return any(matches(selector, rule_id, category, name) for selector in selectors)
+
+
+def by_id(selectors: Iterable[str], rulebook: Rulebook) -> tuple[str, ...]:
+    """The selectors with each rule name replaced by its rule's id: for what tests findings, which carry no
+    name (per-file-ignores)."""
+    ids = {rule.name: rule.id for rule in rulebook.rules}
+    return tuple(ids.get(selector.strip(), selector) for selector in selectors)
 
 
 def find_rule(rulebook: Rulebook, wanted: str) -> Rule:
@@ -54,16 +64,20 @@ def specificity(selector: str, rulebook: Rulebook) -> tuple[int, int]:
     """Categories are least specific, then longer id prefixes; an exact id is the most specific."""
     if selector in rulebook.categories or any(r.category == selector for r in rulebook.rules):
         return (0, 0)
+    if any(r.name == selector for r in rulebook.rules):
+        return (2, 0)  # a name is one rule, as an id is
     return (1, len(selector))
 
 
 def check_selectors(selectors: Iterable[str], rulebook: Rulebook, where: str) -> None:
     """Reject a selector that matches no rule: a typo would otherwise silently disable nothing."""
     for selector in selectors:
-        if not any(matches(selector, rule.id, rule.category) for rule in rulebook.rules):
-            known = [r.id for r in rulebook.rules] + sorted({r.category for r in rulebook.rules})
+        if not any(matches(selector, rule.id, rule.category, rule.name) for rule in rulebook.rules):
+            known = ([r.id for r in rulebook.rules] + sorted({r.category for r in rulebook.rules})
+                     + [r.name for r in rulebook.rules])
             prefix = f"{where}: " if where else ""
-            raise UsageError(f"{prefix}'{selector}' matches no rule id, id prefix or category{hint(selector, known)}")
+            raise UsageError(f"{prefix}'{selector}' matches no rule id, id prefix, category or rule name"
+                             f"{hint(selector, known)}")
 
 
 def apply_selection(rulebook: Rulebook, layers: Sequence[Selection]) -> Rulebook:
@@ -75,12 +89,12 @@ def apply_selection(rulebook: Rulebook, layers: Sequence[Selection]) -> Rulebook
             [*(layer.select or ()), *layer.ignore, *(s for s, _ in layer.severity)], rulebook, layer.origin
         )
         if layer.select is not None:
-            enabled = {r.id for r in rulebook.rules if selects(layer.select, r.id, r.category)}
-        enabled -= {r.id for r in rulebook.rules if selects(layer.ignore, r.id, r.category)}
+            enabled = {r.id for r in rulebook.rules if selects(layer.select, r.id, r.category, r.name)}
+        enabled -= {r.id for r in rulebook.rules if selects(layer.ignore, r.id, r.category, r.name)}
         # Within a layer the most specific selector wins ("FL4=info" then "FL401=error").
         for selector, level in sorted(layer.severity, key=lambda p: specificity(p[0], rulebook)):
             for rule in rulebook.rules:
-                if matches(selector, rule.id, rule.category):
+                if matches(selector, rule.id, rule.category, rule.name):
                     severity[rule.id] = level
     rules = tuple(
         replace(rule, severity=severity[rule.id]) if rule.id in severity else rule

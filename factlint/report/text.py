@@ -107,8 +107,11 @@ def summary(result: LintResult) -> str:
         extras.append(_plural(len(result.warnings), "decoding warning"))
     if result.problems:
         extras.append(f"{len(result.problems)} unreadable")
+    excluded = f"{_plural(result.excluded, 'file')} excluded by the configuration"
+    if result.excluded and not result.files_checked:  # never "0 files checked: no findings"
+        return f"no file checked: {excluded}" + (f" ({', '.join(extras)})" if extras else "")
     if result.excluded:
-        extras.append(f"{result.excluded} excluded")
+        extras.append(excluded)
     tail = f" ({', '.join(extras)})" if extras else ""
     return f"{files} checked: {found}{tail}"
 

@@ -16,6 +16,7 @@ NAMES = {
     "with space.md": "with%20space.md",
     "café.md": "caf%C3%A9.md",
     "100%.md": "100%25.md",
+    "promo, v2: 50%.md": "promo%2C%20v2%3A%2050%25.md",  # issue 14: a ':' in the first segment is no scheme
 }
 
 

@@ -25,7 +25,7 @@ def test_files_named_but_excluded_are_said_and_counted(run_cli, tmp_path: Path) 
     code, out, err = run_cli("check", "a.md", "b.txt")
     assert code == 1, err  # b.txt is still checked
     assert "1 file named on the command line is excluded by the configuration" in err
-    assert "1 file checked" in out and "1 excluded" in out
+    assert "1 file checked" in out and "1 file excluded" in out
 
 
 @pytest.mark.parametrize("config", ['exclude: ["*"]\n', 'per-file-ignores: {"*": [F]}\n'])
