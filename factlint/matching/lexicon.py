@@ -25,6 +25,9 @@ _stemmer = Stemmer.Stemmer("english", 0)
 WORD_LIMIT = 500_000  # distinct words remembered (~40 MB)
 _LEET = str.maketrans("013457@$", "oieastas")
 _MISSING = object()  # not in the cache yet
+# What a number written in digits stands for in rulebook phrases ("# in #", "# out of #"), unless the
+# number itself is a rulebook word ("aged 12").
+NUMBER = "#"
 
 
 def stem(word: str) -> str:
@@ -78,6 +81,8 @@ class Lexicon:
         stemmed = stem(word)
         if stemmed in self.vocabulary:
             return stemmed
+        if word.isdigit():
+            return NUMBER if NUMBER in self.vocabulary else None
         if not word.isalpha() and not word.isdigit() and any(c.isalpha() for c in word):
             # Digits standing in for letters ("cur3s", "k3tamine"); "2r" or "covid19" stay unknown
             # unless the decoded word is a rulebook word.

@@ -41,3 +41,10 @@ def test_real_words_are_not_typos_of_rulebook_words(token: str) -> None:
     vocabulary = {stem(w) for w in "cure effective approve".split()}
     lexicon = Lexicon(vocabulary, Matching(fuzzy_min_length=5))
     assert lexicon.lookup(token) is None
+
+
+def test_a_number_in_digits_is_the_rulebook_placeholder_unless_the_number_is_a_rulebook_word() -> None:
+    matching = Matching(fuzzy_min_length=6, protected=())
+    with_placeholder = Lexicon(VOCABULARY | {"#", "12"}, matching)
+    assert [with_placeholder.lookup(w) for w in ("7", "10", "12", "2r")] == ["#", "#", "12", None]
+    assert Lexicon(VOCABULARY, matching).lookup("7") is None  # no rulebook phrase counts numbers

@@ -1,0 +1,29 @@
+"""Whole pages written for the checked-claims issue (its illustrations, not corpus records), through the
+real rulebook: every line of the overclaiming page is a finding; the news report, the FAQ, the compliant clinic
+page and the promotional page that makes no unsupported claim give none."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+PAGES = Path(__file__).parent / "pages"
+
+
+def _claim_lines(text: str) -> set[int]:
+    """Every non-blank line but the page's title (a heading of level 2 or more is copy)."""
+    return {n for n, line in enumerate(text.splitlines(), 1) if line.strip() and not line.startswith("# ")}
+
+
+def test_every_overclaim_of_the_written_page_is_found(lint) -> None:
+    text = (PAGES / "overclaims.md").read_text(encoding="utf-8")
+    found = {f.line for f in lint(text, "overclaims.md")}
+    missed = sorted(_claim_lines(text) - found)
+    assert not missed, [text.splitlines()[n - 1] for n in missed]
+
+
+@pytest.mark.parametrize("name", ["news.md", "faq.md", "clinic.md", "promo.md"])
+def test_reporting_refuting_and_compliant_pages_give_no_finding(lint, name: str) -> None:
+    text = (PAGES / name).read_text(encoding="utf-8")
+    assert [(f.line, f.rule, f.text) for f in lint(text, name)] == []
