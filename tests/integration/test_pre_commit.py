@@ -1,49 +1,36 @@
-"""End to end: factlint as a pre-commit hook in a content repository, installed by pre-commit itself.
+"""End to end: factlint as a pre-commit hook in a content repository, set up from README's snippet as written.
 
-The hook repository is a snapshot of THIS working tree committed to a temporary git repository (so
-the test checks the code as it is now, not the last commit), and pre-commit installs factlint from
-it with pip into its own environment (dependencies come from PyPI). The draft is committed with
-`git commit`, so the hook runs exactly as it does for a copywriter.
+The snippet is README.md's `## pre-commit` block, with only the repository URL replaced by a snapshot of THIS
+working tree (hook_repo.py); `pre-commit autoupdate` fills in its `rev:` as the README tells a user to, and
+pre-commit installs factlint from the snapshot with pip into its own environment (dependencies from PyPI).
+Drafts are committed with `git commit`, so the hooks run exactly as they do for a copywriter.
 """
 
 from __future__ import annotations
 
-import os
 import re
 import shutil
-import subprocess
 import sys
-from pathlib import Path
 
 import pytest
 import yaml
+from hook_repo import GIT, PLACEHOLDER_REV, PUBLIC_URL, clean_env, run, snapshot
+from project import REPO
+from readme_snippets import blocks
 
-REPO = Path(__file__).resolve().parents[2]
 BAD = "# Ketamine therapy\n\nKetamine cures depression.\n"
 GOOD = "# Ketamine therapy\n\nKetamine is not a cure for depression; ask your provider whether it may help.\n"
-GIT = ["git", "-c", "user.name=Test", "-c", "user.email=test@example.com", "-c", "commit.gpgsign=false",
-       "-c", "init.defaultBranch=main"]
+HOUSE = """\
+categories:
+  - {id: house-style, prefix: ACME, title: ACME house style}
+rules:
+  - {id: ACME001, kind: phrase, phrases: [same-day relief], policy: {document: ACME Claims Policy}}
+"""
 
 
-def run(args: list[str], cwd: Path, env: dict[str, str], check: bool = True) -> subprocess.CompletedProcess[str]:
-    proc = subprocess.run(args, cwd=cwd, env=env, capture_output=True, text=True, timeout=900)
-    if check and proc.returncode != 0:
-        raise AssertionError(f"{args} exited {proc.returncode}\n{proc.stdout}\n{proc.stderr}")
-    return proc
-
-
-def snapshot(dest: Path, env: dict[str, str]) -> str:
-    """Copy the working tree's files (tracked and untracked, not ignored) into a new repo; its HEAD."""
-    listed = run(["git", "ls-files", "-z", "--cached", "--others", "--exclude-standard"], REPO, env).stdout
-    for name in filter(None, listed.split("\0")):
-        source = REPO / name
-        if source.is_file():
-            (dest / name).parent.mkdir(parents=True, exist_ok=True)
-            shutil.copy2(source, dest / name)
-    run([*GIT, "init", "-q", str(dest)], dest, env)
-    run([*GIT, "add", "-A"], dest, env)
-    run([*GIT, "commit", "-q", "-m", "snapshot"], dest, env)
-    return run(["git", "rev-parse", "HEAD"], dest, env).stdout.strip()
+def readme_pre_commit_config() -> str:
+    (snippet,) = blocks("pre-commit", "yaml")
+    return snippet
 
 
 def test_manifest_declares_both_hooks():
@@ -56,22 +43,42 @@ def test_manifest_declares_both_hooks():
     assert hooks["factlint-rulebook"]["entry"] == "factlint validate-rules"
 
 
+def test_rulebook_hook_runs_for_a_rulebook_anywhere_and_the_configuration():
+    """validate-rules reads the configuration's rulebooks wherever they are, so any YAML change must trigger it."""
+    hook = next(h for h in yaml.safe_load((REPO / ".pre-commit-hooks.yaml").read_text())
+                if h["id"] == "factlint-rulebook")
+    files = re.compile(hook["files"])
+    for path in ("compliance/house-rules.yaml", "house.yml", "docs/policy/claims.yaml", ".factlint.yaml",
+                 ".factlint.yml", "pyproject.toml", "web/pyproject.toml", "rules/extra.yaml"):
+        assert files.search(path), path
+    for path in ("pages/landing.md", "index.html", "notes.txt", "pyproject.toml.bak"):
+        assert not files.search(path), path
+    assert hook["pass_filenames"] is False  # validate-rules takes the configuration's list, not the changed files
+
+
+def test_readme_snippet_is_the_one_factlint_init_writes():
+    assert readme_pre_commit_config() == (REPO / "factlint" / "templates" / "pre-commit-config.yaml").read_text()
+
+
 @pytest.mark.slow  # builds a hook environment with pip: ~10 s
 @pytest.mark.skipif(shutil.which("git") is None, reason="needs git (apt-get install git)")
-def test_pre_commit_blocks_the_bad_draft_and_passes_the_fixed_one(tmp_path):
-    env = {k: v for k, v in os.environ.items() if not k.startswith(("GIT_", "PRE_COMMIT", "VIRTUAL_ENV"))}
+def test_readme_snippet_blocks_the_bad_draft_and_a_broken_house_rulebook(tmp_path):
+    env = clean_env()
     env["PRE_COMMIT_HOME"] = str(tmp_path / "cache")  # a fresh hook environment, built from the snapshot
-    env["PIP_DISABLE_PIP_VERSION_CHECK"] = "1"
     hook_repo = tmp_path / "factlint"
-    hook_repo.mkdir()
     rev = snapshot(hook_repo, env)
 
     content = tmp_path / "content"
     content.mkdir()
     run([*GIT, "init", "-q", str(content)], content, env)
-    config = {"repos": [{"repo": str(hook_repo), "rev": rev,
-                         "hooks": [{"id": "factlint"}, {"id": "factlint-rulebook"}]}]}
-    (content / ".pre-commit-config.yaml").write_text(yaml.safe_dump(config))
+    snippet = readme_pre_commit_config()
+    assert snippet.count(PUBLIC_URL) == 1
+    config = content / ".pre-commit-config.yaml"
+    config.write_text(snippet.replace(PUBLIC_URL, str(hook_repo)))
+    # As the README says: autoupdate fills in the commit (there is no tag), then install.
+    run([sys.executable, "-m", "pre_commit", "autoupdate"], content, env)
+    pinned = yaml.safe_load(config.read_text())["repos"][0]
+    assert pinned["rev"] == rev and PLACEHOLDER_REV not in config.read_text()
     run([sys.executable, "-m", "pre_commit", "install"], content, env)
 
     draft = content / "pages" / "landing.md"
@@ -82,7 +89,7 @@ def test_pre_commit_blocks_the_bad_draft_and_passes_the_fixed_one(tmp_path):
     blocked = run([*GIT, "commit", "-m", "landing page"], content, env, check=False)
     output = blocked.stdout + blocked.stderr
     assert blocked.returncode != 0, output
-    assert "factlint" in output and "Failed" in output
+    assert re.search(r"^factlint\.+Failed$", output, re.M), output
     assert "pages/landing.md:3:10: FL401 [error]" in output  # the finding is shown to the writer
     assert "suggestion:" in output
     assert run(["git", "rev-list", "--all"], content, env, check=False).stdout == ""  # nothing committed
@@ -93,12 +100,20 @@ def test_pre_commit_blocks_the_bad_draft_and_passes_the_fixed_one(tmp_path):
     assert passed.returncode == 0, passed.stdout + passed.stderr
     assert re.search(r"^factlint\.+Passed$", passed.stdout + passed.stderr, re.M)
 
-    # A broken house rulebook is blocked by the second hook.
-    (content / ".factlint.yaml").write_text("rules: [rules/house.yaml]\n")
-    (content / "rules").mkdir()
-    (content / "rules" / "house.yaml").write_text("rules:\n  - id: FL4\n")
+    # A house rulebook outside rules/, named by the configuration: valid, it passes ...
+    (content / ".factlint.yaml").write_text("rules: [compliance/house-rules.yaml]\n")
+    (content / "compliance").mkdir()
+    house = content / "compliance" / "house-rules.yaml"
+    house.write_text(HOUSE)
     run([*GIT, "add", "-A"], content, env)
-    broken = run([*GIT, "commit", "-m", "house rules"], content, env, check=False)
-    assert broken.returncode != 0
+    valid = run([*GIT, "commit", "-m", "house rules"], content, env, check=False)
+    output = valid.stdout + valid.stderr
+    assert valid.returncode == 0 and re.search(r"^factlint rulebook\.+Passed$", output, re.M), output
+    # ... and a later commit that breaks only that file is blocked by the second hook.
+    house.write_text(HOUSE.replace("id: ACME001", "id: FL4"))
+    run([*GIT, "add", "-A"], content, env)
+    broken = run([*GIT, "commit", "-m", "house rules: typo"], content, env, check=False)
     output = broken.stdout + broken.stderr
-    assert re.search(r"^factlint rulebook\.+Failed$", output, re.M) and "rules/house.yaml:2:" in output, output
+    assert broken.returncode != 0
+    assert re.search(r"^factlint rulebook\.+Failed$", output, re.M) and "compliance/house-rules.yaml:4:" in output, \
+        output
