@@ -108,6 +108,16 @@ class _ByteMap:
             extra += size - (end - start)
             self.byte_ends.append(end + extra)
             self.extra_after.append(extra)
+        # the byte range [low, high] where the last located offset's difference `extra` holds
+        self._low, self._high, self._extra = 1, 0, 0
+
+    def span(self, start: int, end: int) -> tuple[int, int]:
+        """Code-point offsets of a byte range; consecutive ranges between two non-ASCII runs (most of them)
+        take one subtraction each."""
+        if self._low <= start and end <= self._high:
+            return start - self._extra, end - self._extra
+        end, self._low, self._high, self._extra = self.locate(end)
+        return self.locate(start)[0], end
 
     def locate(self, b: int) -> tuple[int, int, int, int]:
         """(code-point offset, low, high, extra): offsets in [low, high] map by `- extra`."""
@@ -185,17 +195,15 @@ def _parse(text: str, options: ReadOptions, mdx: bool) -> Parsed:  # noqa: C901 
         # string props are segments of their own, merged in by position below.
         scan = scan_mdx(text, options)
         parsed = scan.masked
-    bytemap = None
-    # Byte offsets equal code-point offsets in [low, high] after subtracting `extra`.
-    low, high, extra = 0, _INF, 0
+    bytemap = None  # pyromark's byte offsets are code-point offsets in ASCII text
     if not parsed.isascii():
         bytemap = _ByteMap(parsed)  # of `parsed`: a mask may have replaced a multi-byte character
-        low, high, extra = 0, bytemap.byte_starts[0], 0
         if bytemap.surrogates:
             # Lone surrogates cannot cross into Rust. U+FFFD has the same UTF-8 length
             # as a surrogate-passed code unit, so byte offsets stay valid.
             parsed = _SURROGATE.sub("\ufffd", parsed)
     locate = bytemap.locate if bytemap is not None else None
+    span = bytemap.span if bytemap is not None else None
 
     # Source offsets of "://", "ww.", "WW.": only segments whose source range holds
     # one can contain a bare URL. The pointer moves forward with the segments.
@@ -239,13 +247,8 @@ def _parse(text: str, options: ReadOptions, mdx: bool) -> Parsed:  # noqa: C901 
                     continue
                 start = rng["start"]
                 end = rng["end"]
-                if locate is not None:
-                    if low <= start and end <= high:
-                        start -= extra
-                        end -= extra
-                    else:
-                        start = locate(start)[0]
-                        end, low, high, extra = locate(end)
+                if span is not None:
+                    start, end = span(start, end)
                 # One "\n" for the break: "\n" itself, or "\r\n", "  \n", "\\\n" mapped onto
                 # their range (a lone "\r" onto an empty range at itself, see space_piece).
                 n = end - start
@@ -263,13 +266,8 @@ def _parse(text: str, options: ReadOptions, mdx: bool) -> Parsed:  # noqa: C901 
                 continue
             start = rng["start"]
             end = rng["end"]
-            if locate is not None:
-                if low <= start and end <= high:
-                    start -= extra
-                    end -= extra
-                else:
-                    start = locate(start)[0]
-                    end, low, high, extra = locate(end)
+            if span is not None:
+                start, end = span(start, end)
             n = len(value)
             if end - start == n or (
                 # "\\" at a line end: the range also holds the line break
