@@ -52,6 +52,11 @@ _NEURO_GAP = 4  # tokens between a neuro-change verb and its object
 _MINIMIZER_REACH = {"rarely": 6, "seldom": 6, "lack": 6, "lacks": 6, "free": 6, "without": 6, "minus": 6,
                     "none": 6, "sidestep": 6, "avoid": 6, "avoids": 6, "avoiding": 6, "spare": 6, "spares": 6,
                     "escape": 6}
+# A risk then a minimizer joined by a verb "to be" and degree words: "side effects are so rare", "the risk
+# is extremely low" (a minimizer-after phrase covers the plain "are rare").
+_COPULA_DEGREE = frozenset(("is", "are", "was", "were", "be", "been", "so", "very", "extremely", "incredibly",
+                            "exceedingly", "remarkably", "really", "quite", "truly", "generally", "usually",
+                            "typically", "also", "too"))
 # Words that may stand between "no"/"few" and a risk ("no known side effects", "few serious risks").
 _RISK_MODIFIERS = frozenset(("known", "serious", "significant", "major", "long-term", "long", "term", "lasting",
                              "unwanted", "unpleasant", "negative", "bad", "real", "any", "of", "the", "its", "their",
@@ -200,7 +205,9 @@ class FrameFinder:
                 yield frame
         quantities = sentence.of("rate-quantity")
         if quantities:
-            outcomes = sentence.of("rate-outcome")
+            # "side effects" is a risk, not an outcome ("effects" shares the stem of "effective")
+            risky = {i for cls, _ in _RISK_CLASSES for m in sentence.of(cls) for i in range(m.first, m.last + 1)}
+            outcomes = [o for o in sentence.of("rate-outcome") if o.first not in risky]
             for q in quantities:
                 for o in outcomes:
                     if sentence.clauses[o.first] != sentence.clauses[q.first]:
@@ -249,6 +256,15 @@ class FrameFinder:
                         sentence.clauses[risk.last] == sentence.clauses[after.first]):
                     frame = _simple("safety", risk, claim)
                     _add_wording(frame, after)
+                    yield frame
+                    break
+        for minimizer in sentence.of("minimizer"):
+            for risk, claim in risks:
+                between = range(risk.last + 1, minimizer.first)
+                if 2 <= len(between) <= 4 and words[between[0]] in _COPULA_DEGREE and all(
+                        words[i] in _COPULA_DEGREE for i in between):
+                    frame = _simple("safety", risk, claim)
+                    _add_wording(frame, minimizer)
                     yield frame
                     break
 

@@ -95,7 +95,21 @@ def read_sentence(text: str, original: str, vocabulary: Vocabulary) -> Sentence:
     mentions = vocabulary.mentions(stems, words)
     if mentions:
         mentions = _drop_pseudo(mentions)
+    if "#" in words:
+        mentions = _drop_hashtag_claims(mentions, words, stems)
     return Sentence(text, original, words, stems, mentions)
+
+
+def _drop_hashtag_claims(mentions: list[Mention], words: list[str], stems: list[str | None]) -> list[Mention]:
+    """A hashtag labels a post ("#healing", "#recovery"); it claims nothing, for claim frames and phrase rules
+    alike (its stem is forgotten). What it names (a drug, a condition) is kept: it can be a post's topic."""
+    tags = {i for i in range(1, len(words)) if words[i - 1] == "#"}
+    if not tags:
+        return mentions
+    named = {i for m in mentions if m.cls in ENTITY_CLASSES for i in range(m.first, m.last + 1)}
+    for i in tags - named:
+        stems[i] = None
+    return [m for m in mentions if m.first not in tags or m.cls in ENTITY_CLASSES or m.cls.startswith(CUE)]
 
 
 def _drop_pseudo(mentions: list[Mention]) -> list[Mention]:

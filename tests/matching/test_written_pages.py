@@ -27,3 +27,13 @@ def test_every_overclaim_of_the_written_page_is_found(lint) -> None:
 def test_reporting_refuting_and_compliant_pages_give_no_finding(lint, name: str) -> None:
     text = (PAGES / name).read_text(encoding="utf-8")
     assert [(f.line, f.rule, f.text) for f in lint(text, name)] == []
+
+
+def test_a_hashtag_labels_a_post_and_claims_nothing(lint) -> None:
+    assert lint("Book your ketamine consult today. #healing #recovery #cure", "post.txt") == []
+    assert {f.rule for f in lint("Ketamine heals depression. #ketamine", "post.txt")} == {"FL401"}
+
+
+def test_side_effects_are_not_the_outcome_of_a_success_rate(lint) -> None:
+    findings = lint("Ketamine: zero side effects, zero downtime, 100% results.", "post.txt")
+    assert [(f.rule, f.text) for f in findings] == [("FL501", "zero side effects")]
