@@ -21,10 +21,10 @@ import regex
 from factlint.documents.model import Document, Segment
 from factlint.findings import Finding
 from factlint.matching.assertion import ADOPTED, CITED, HEDGED, NEGATED, REPORTED, RESEARCH, Assertion
-from factlint.matching.frames import EXCUSES, Context, Frame, FrameFinder
-from factlint.matching.gate import SegmentGate
+from factlint.matching.frames import ALONE, EXCUSES, Context, Frame, FrameFinder
+from factlint.matching.gate import BENEFIT, PHRASE, RISK, SegmentGate
 from factlint.matching.kinds import ClaimRules, DocumentRules, MatchRules, PhraseRules
-from factlint.matching.lists import ListIntro, add_item, intro_of, list_frame
+from factlint.matching.lists import INTRO_CLASSES, ListIntro, add_item, intro_of, list_frame
 from factlint.matching.memo import Memo
 from factlint.matching.normalize import normalize, normalize_with_map
 from factlint.matching.sentence import Sentence, read_sentence
@@ -77,8 +77,16 @@ class Matcher:
         # stems a match or document rule's phrase could start with: other sentences need no phrase search
         self.phrase_stems = (self.match_rules.first_stems | self.document_rules.claims.first_stems
                              | self.document_rules.absent_first | self.phrase_rules.first_stems)
-        self.gate = SegmentGate(self.vocabulary, self.phrase_stems,
-                                {c for classes in self.claim_rules.triggers().values() for c in classes})
+        self.gate = SegmentGate(self.vocabulary, {
+            PHRASE: [p for r in self.match_rules.rules for p in r.phrases]
+            + [spelling for group in self.phrase_rules.by_first.values() for _, spelling in group],
+            BENEFIT: [p for r in self.document_rules.claims.rules for p in r.phrases],
+            RISK: [p for a in self.document_rules.absent for p in a.phrases]},
+            ALONE | {c for classes in self.frames.extra.values() for c in classes})
+        # a heading or a sentence ending in a colon with one of these may introduce a list (lists.py)
+        self._intro_classes = self.gate.mask(INTRO_CLASSES) | self.gate.mask(["condition"])
+        self._topic_classes = self.gate.mask(["drug", "condition"])
+        self._phrase_first = self.gate.stem_mask(self.phrase_stems)
         self._has_patterns = self.match_rules.has_patterns or self.document_rules.claims.has_patterns
 
     # -- per document -------------------------------------------------------------------------
@@ -94,8 +102,9 @@ class Matcher:
         return MatchResult(run.finish(), [RuleFailure(rule, why) for rule, why in sorted(run.failed.items())])
 
     def read_segment(self, text: str, failed: dict[str, str]) -> _ReadSegment:
-        """A segment's normalised text, its sentences that name a rulebook term, and the pattern rules
-        that match in it; remembered, since repositories repeat their boilerplate paragraphs."""
+        """A segment's normalised text, its sentences with the gate's stems and classes of each, and the
+        pattern rules that match in it; remembered, since repositories repeat their boilerplate paragraphs.
+        A sentence is read (`read_sentence`) only when it is needed, once."""
         found = self.segments.get(text)
         if found is not None:
             return found
@@ -104,22 +113,53 @@ class Matcher:
         patterns = self.match_rules.patterns_in(normalized, failed) if self.match_rules.has_patterns else frozenset()
         if self.document_rules.claims.has_patterns:
             patterns |= self.document_rules.claims.patterns_in(normalized, failed)
-        triggers = self.frames.triggers
-        phrase_stems = self.phrase_stems
-        sentences = []
+        stems_of, classes_of = self.gate.stems, self.gate.classes
+        spans = []
         for start, end in sentence_spans(normalized, cased):
-            sentence = read_sentence(normalized[start:end], "", self.vocabulary)
-            framing = not triggers.isdisjoint(sentence.by_class) and self.frames.could_claim(
-                sentence, self.investigational)
-            # Most sentences name no rulebook term that could start a claim: done after the look-up.
-            # (a sentence naming only a condition matters as a list item: "- PTSD" under "What we treat")
-            if (framing or sentence.has("drug") or sentence.has("condition") or patterns
-                    or not phrase_stems.isdisjoint(sentence.stems)):
-                sentences.append((start, end, sentence, framing))
-        read = _ReadSegment(origin, tuple(sentences), patterns)
+            stems = stems_of(normalized[start:end])
+            spans.append((start, end, stems, classes_of(stems)))
+        read = _ReadSegment(normalized, origin, tuple(spans), patterns, [None] * len(spans))
         if not failed:  # a pattern that timed out is never remembered as "no match"
             self.segments.remember(text, read)
         return read
+
+    def read_sentence(self, read: _ReadSegment, i: int) -> tuple[Sentence, bool]:
+        """Sentence `i` of a read segment, and whether it may hold a claim frame (read once)."""
+        found = read.sentences[i]
+        if found is None:
+            start, end, _, _ = read.spans[i]
+            sentence = read_sentence(read.text[start:end], "", self.vocabulary)
+            framing = not self.frames.triggers.isdisjoint(sentence.by_class) and self.frames.could_claim(
+                sentence, self.investigational)
+            found = read.sentences[i] = (sentence, framing)
+        return found
+
+    def last_term_sentence(self, read: _ReadSegment, heading: bool) -> int:
+        """The index of the segment's last sentence that names a term a claim, a phrase or the topic needs
+        (the one that may introduce a list, lists.py), or -1 when no sentence of the segment could."""
+        if read.patterns:
+            return len(read.spans) - 1
+        gate = self.gate
+        if not any(classes & self._intro_classes and (heading or ":" in read.text[start:end])
+                   for start, end, _, classes in read.spans):
+            return -1
+        for i in range(len(read.spans) - 1, -1, -1):
+            _, _, stems, classes = read.spans[i]
+            if not (gate.may_claim(classes) or classes & self._topic_classes or stems & self._phrase_first):
+                continue  # the gate's stems and classes hold all the sentence's: it names none of them
+            sentence, framing = self.read_sentence(read, i)
+            if (framing or sentence.has("drug") or sentence.has("condition")
+                    or not self.phrase_stems.isdisjoint(sentence.stems)):
+                return i
+        return -1
+
+    def sentences_of(self, text: str) -> list[Sentence]:
+        """Every sentence of a segment's text, read (not remembered: for the rare segment the gate turned away
+        whose drug a list item after it needs)."""
+        normalized, origin = normalize_with_map(text)
+        cased = "".join(map(text.__getitem__, origin)) if "\n" in normalized else normalized
+        return [read_sentence(normalized[start:end], "", self.vocabulary)
+                for start, end in sentence_spans(normalized, cased)]
 
     def patterns_anywhere(self, folded: str, failed: dict[str, str]) -> bool:
         """Some match or document rule's pattern matches in the folded segment text (a pattern that times
@@ -149,33 +189,49 @@ class _Run:
         self.risks: set[str] = set()  # document rules whose risk statement the draft makes
         self.reported: set[tuple[int, str]] = set()  # (sentence start in the file, rule): one finding each
         self.list_intro: ListIntro | None = None  # the heading or "...:" sentence the current list continues
+        self.unread: Segment | None = None  # the last segment, if it names a drug but was not read
+        self.wanted = 0  # the gate's classes of the document rules' phrases this draft still needs
+        self._want_document_phrases()
 
     def segment(self, segment: Segment) -> None:
         topic = self.topic
+        if self.unread is not None:
+            if segment.kind == "list_item":  # "it" in this list item may mean the drug the paragraph before named
+                self._named_in(self.unread)
+            self.unread = None
         topic.enter(segment)
         m = self.m
         folded = normalize(segment.text)
-        mask = m.gate.segment_mask(folded)
+        gate = m.gate
+        classes = gate.segment_classes(folded)
         in_list = segment.kind == "list_item" and self.list_intro is not None
         if segment.kind != "list_item":
             self._end_list()
-        if not in_list and not m.gate.may_claim(mask) and not (
+        if not in_list and not gate.may_claim(classes, self.wanted) and not (
+                classes & m._intro_classes and (segment.kind == "heading" or ":" in folded)) and not (
                 m._has_patterns and m.patterns_anywhere(folded, self.failed)):
-            if mask & m.gate.drug:  # no claim here, but "it" in the next list item may mean this drug
-                topic.named(m.drugs_in(segment.text))
+            if classes & gate.drug:
+                self.unread = segment  # no claim here; its drug matters only if a list item follows
             return
         read = m.read_segment(segment.text, self.failed)
         short = is_short(segment)
-        last = len(read.sentences) - 1
-        for number, (start, end, sentence, framing) in enumerate(read.sentences):
+        everything = bool(read.patterns)  # a pattern matches in the segment: every sentence is examined
+        intro_at = -1 if segment.kind == "list_item" else m.last_term_sentence(read, segment.kind == "heading")
+        condition = m._topic_classes & ~gate.drug
+        for number, (start, end, _, classes) in enumerate(read.spans):
+            # A sentence the gate turns away holds no claim and no phrase: read only for a list, or its drug.
+            examine = everything or gate.may_claim(classes, self.wanted)
+            if not (examine or number == intro_at or classes & gate.drug or (in_list and classes & condition)):
+                continue
+            sentence, framing = m.read_sentence(read, number)
             if in_list:  # "- PTSD" under "Conditions ketamine can treat": part of the intro's claim
                 add_item(self.list_intro, sentence)  # type: ignore[arg-type]
-            if number == last and segment.kind != "list_item" and sentence.mentions:
+            if number == intro_at and sentence.mentions:
                 context = Context(topic.paragraph_drug, topic.section_drug, topic.page_drug, short, m.investigational)
                 where = _Where(self.document, segment, read.origin, start, sentence)
                 self.list_intro = intro_of(sentence, Assertion(sentence, m.question_openers), context,
                                            segment.kind == "heading", where)
-            if not framing and not read.patterns and m.phrase_stems.isdisjoint(sentence.stems):
+            if not examine or not framing and not read.patterns and m.phrase_stems.isdisjoint(sentence.stems):
                 topic.named(m.drugs_named(sentence))
                 continue
             sentence.original = segment.text[read.origin[start]:read.origin[end - 1] + 1]
@@ -210,7 +266,8 @@ class _Run:
                 span = where.span(hit.start, hit.end)
                 self.findings.append((self._finding(hit.rule, span, where, {}, None), *span))
         if m.document_rules.claims.rules:
-            self.risks |= m.document_rules.risks_stated(sentence, assertion)
+            risks = m.document_rules.risks_stated(sentence, assertion)
+            benefits = len(self.benefit)
             for hit in m.document_rules.benefit_claims(sentence, assertion, self.failed, applies, patterns):
                 if hit.rule.id not in self.benefit:
                     drug = context.paragraph_drug or context.section_drug or self.topic.page_drug or _first_drug(
@@ -218,6 +275,22 @@ class _Run:
                     values = self._values(drug, None, None)
                     span = where.span(hit.start, hit.end)
                     self.benefit[hit.rule.id] = (self._finding(hit.rule, span, where, values, None), *span)
+            if not risks <= self.risks or len(self.benefit) != benefits:
+                self.risks |= risks
+                self._want_document_phrases()
+
+    def _want_document_phrases(self) -> None:
+        """The document rules' phrases the gate lets through: a rule is decided once the draft states its
+        risk; after its first benefit claim only the risk statement matters."""
+        rules = [c.rule.id for c in self.m.document_rules.claims.rules]
+        gate = self.m.gate
+        self.wanted = (gate.mask([BENEFIT]) if any(r not in self.risks and r not in self.benefit for r in rules)
+                       else 0) | (gate.mask([RISK]) if any(r not in self.risks for r in rules) else 0)
+
+    def _named_in(self, segment: Segment) -> None:
+        """The drugs a segment that was not read names, as reading it would have found them."""
+        for sentence in self.m.sentences_of(segment.text):
+            self.topic.named(self.m.drugs_named(sentence))
 
     def _applies_here(self, sentence: Sentence, context: Context):  # noqa: ANN202
         """A match rule with `subjects` applies where its drug is named in the sentence, its paragraph
@@ -318,9 +391,11 @@ class _Run:
 
 @dataclass(frozen=True, slots=True)
 class _ReadSegment:
+    text: str  # normalised
     origin: Sequence[int]  # normalised offset -> segment offset
-    sentences: tuple[tuple[int, int, Sentence, bool], ...]  # (start, end, sentence, has a claim trigger)
+    spans: tuple[tuple[int, int, int, int], ...]  # (start, end, the gate's stem and class bits) of each sentence
     patterns: frozenset[str]  # match and document rules whose patterns match in the segment
+    sentences: list[tuple[Sentence, bool] | None]  # each sentence once read, and whether it may hold a frame
 
 
 @dataclass(frozen=True, slots=True)

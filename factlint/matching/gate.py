@@ -1,81 +1,144 @@
 """The segment gate: does a segment's text hold the words some claim needs? Most segments do not.
 
-Each rulebook term that can start a claim (the trigger classes of frames.py, drug names, the phrases of
-match and document rules) is keyed by its longest stem: a term can only occur where that stem does. A
-whitespace token is mapped once per run to the bits of the classes its words key (a dict look-up at C level
-after that), a segment to the OR of its tokens' bits, and the segment passes when those bits could make a
-claim: a class that claims alone, or every class group some claim needs together (frames.ALONE, TOGETHER).
-A segment that fails is not split into sentences or read further: this is what keeps a large run fast.
+Every stem of a rulebook term (vocabulary terms and entity names, the phrases of match, phrase and document
+rules) has a bit. A whitespace token is mapped once per run to the OR of its words' stem bits (a dict look-up
+at C level after that), a segment to the OR of its tokens' bits. A term can only be in a sentence of the
+segment if all its stems are in the segment, so the segment's classes are those of the terms whose stem bits
+are all set; the segment passes when those classes could make a claim: a class that claims alone, or every
+class group some claim needs together (frames.ALONE, TOGETHER; `FrameFinder.could_claim` checks the same on
+a sentence's terms), or hold a phrase the engine looks for. A segment that fails is not split into sentences
+or read further: this is what keeps a large run fast.
+
+Requiring every stem, not one, matters: most terms have several words, and one of them is often a common
+word ("works from home", "is all you need"); a segment holding "home" or "is" alone does not pass.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable, Mapping
 from functools import reduce
-from itertools import repeat
 from operator import or_
 
-from factlint.matching.frames import ALONE, TOGETHER
+from factlint.matching.frames import TOGETHER
+from factlint.matching.lexicon import stem
+from factlint.matching.memo import Memo
 from factlint.matching.tokens import WORD
 from factlint.matching.vocabulary import CUE, Vocabulary
 
 _TOKEN_LIMIT = 500_000  # distinct tokens remembered (then the table starts afresh)
-_MISSING = -1
+_MASK_LIMIT = 50_000  # distinct stem sets whose classes are remembered
 DRUG = "drug"
-PHRASE = "phrase"  # a stem a match or document rule's phrase starts with
+PHRASE = "phrase"  # a match or phrase rule's phrase: reported wherever it occurs
+# a document rule's benefit claim and risk statement: the engine wants them only while the draft's fair
+# balance is undecided (`may_claim`'s `wanted`)
+BENEFIT, RISK = "phrase:benefit", "phrase:risk"
+_CLAIM = "(may claim)"  # the gate's own bit: the classes beside it could make a claim (`may_claim`)
+
+# Frequent English words, never a term's key when the term has another stem: the classes of a segment are
+# worked out key by key, so a term keyed by "is" would be looked at in most segments.
+_COMMON_WORDS = frozenset(stem(w) for w in (
+    "a all also and any are as at be been before but by can do for from get go have help her his home how if in "
+    "into is it its just like long make may more most no not now of on one only or other our out over so some "
+    "than that the their them then there these they this time to up us use was we week what when which who "
+    "will with work would year you your").split())
 
 
 class SegmentGate:
-    def __init__(self, vocabulary: Vocabulary, phrase_stems: Iterable[str], extra_alone: Iterable[str] = ()) -> None:
-        self._lookup = vocabulary.lexicon.lookup
-        classes = sorted({t.cls for group in vocabulary.by_first.single.values() for t in group}
-                         | {t.cls for group in vocabulary.by_first.double.values() for t in group} | {PHRASE})
-        self._bit = {cls: 1 << i for i, cls in enumerate(classes)}
-        key_bits: dict[str, int] = {}
-        for term in vocabulary.terms:
-            if term.cls.startswith(CUE):
-                continue  # cues start no claim
-            key = max(term.stems, key=len)
-            key_bits[key] = key_bits.get(key, 0) | self._bit[term.cls]
-        for stem in phrase_stems:
-            key_bits[stem] = key_bits.get(stem, 0) | self._bit[PHRASE]
-        self._key_bits = key_bits
-        self._tokens: dict[str, int] = {}
-        alone = {*ALONE, *extra_alone, PHRASE}
-        self._alone = self.mask(c for c in alone)
+    def __init__(self, vocabulary: Vocabulary, phrases: Mapping[str, Iterable[tuple[str, ...]]],
+                 alone: Iterable[str]) -> None:
+        """`phrases`: the phrases (as stems) of match, phrase and document rules, by the class the gate gives
+        them (PHRASE, BENEFIT, RISK). `alone`: the trigger classes that make a claim on their own."""
+        terms = [(t.stems, t.cls) for t in vocabulary.terms if not t.cls.startswith(CUE)]  # cues start no claim
+        terms += [(p, cls) for cls, group in phrases.items() for p in group if p]
+        classes = {cls for _, cls in terms} | {PHRASE, BENEFIT, RISK, _CLAIM}
+        self._bit = {cls: 1 << i for i, cls in enumerate(sorted(classes))}
+        stem_bit = {s: 1 << i for i, s in enumerate(sorted({s for stems, _ in terms for s in stems}))}
+        # Each term is found through one of its stems, its key (preferably not a common word, then the
+        # longest), with the stem bits it needs and the class bits it gives.
+        by_key: dict[int, dict[int, int]] = {}
+        for stems, cls in terms:
+            needs = reduce(or_, map(stem_bit.__getitem__, stems), 0)
+            key = stem_bit[max(stems, key=lambda s: (s not in _COMMON_WORDS, len(s)))]
+            group = by_key.setdefault(key, {})
+            group[needs] = group.get(needs, 0) | self._bit[cls]
+        self._by_key = {key: tuple(group.items()) for key, group in by_key.items()}
+        self._keys = reduce(or_, by_key, 0)
+        self._stem_bit = stem_bit
+        self._tokens = _TokenStems(vocabulary.lexicon.lookup, stem_bit)
+        self._classes: Memo[int, int] = Memo(_MASK_LIMIT)
+        self._alone = self.mask({*alone, PHRASE})
         self._together = tuple(tuple(self.mask(group) for group in needs) for needs in TOGETHER)
         self.drug = self._bit.get(DRUG, 0)
         self._availability = self._bit.get("availability", 0)
+        self._claim = self._bit[_CLAIM]
 
     def mask(self, classes: Iterable[str]) -> int:
+        """The class bits of `classes`."""
         return reduce(or_, (self._bit.get(c, 0) for c in classes), 0)
 
-    def segment_mask(self, folded: str) -> int:
-        """The OR of the bits of every word of `folded` (segment text after `normalize`)."""
-        tokens = folded.split()
-        table = self._tokens
-        masks = list(map(table.get, tokens, repeat(_MISSING, len(tokens))))
-        if _MISSING in masks:
-            masks = [self._token(t) if m == _MISSING else m for t, m in zip(tokens, masks, strict=True)]
-        return reduce(or_, masks, 0)
+    def stem_mask(self, stems: Iterable[str]) -> int:
+        """The stem bits of `stems` (stems no term has have none)."""
+        return reduce(or_, (self._stem_bit.get(s, 0) for s in stems), 0)
 
-    def may_claim(self, mask: int) -> bool:
-        """A segment with these bits may hold a claim (an investigational drug's availability needs the
-        drug too; frames.py checks which drug)."""
-        if mask & self._alone:
-            return True
-        if mask & self._availability and mask & self.drug:
-            return True
-        return any(all(mask & group for group in needs) for needs in self._together)
+    def segment_classes(self, folded: str) -> int:
+        """The class bits of the terms whose stems all occur in `folded` (segment text after `normalize`)."""
+        return self.classes(self.stems(folded))
 
-    def _token(self, token: str) -> int:
-        lookup, key_bits = self._lookup, self._key_bits
+    def stems(self, folded: str) -> int:
+        """The stem bits of the words of `folded`."""
+        # most tokens carry no stem: filtered out before the OR, which copies the whole mask each time
+        return reduce(or_, filter(None, map(self._tokens.__getitem__, folded.split())), 0)
+
+    def classes(self, stems: int) -> int:
+        """The class bits of the terms whose stems all have their bit in `stems`, and a bit of its own if
+        they could make a claim."""
+        found = self._classes.get(stems)
+        if found is None:
+            found = self._classes.remember(stems, self._classes_of(stems))
+        return found
+
+    def may_claim(self, classes: int, wanted: int = 0) -> bool:
+        """A segment with these class bits (`classes`) may hold a claim or a phrase of the `wanted` classes."""
+        return bool(classes & (self._claim | wanted))
+
+    def _could_claim(self, classes: int) -> bool:
+        """Classes that could make a claim (an investigational drug's availability needs the drug too;
+        frames.py checks which drug), or a match or phrase rule's phrase."""
+        if classes & self._alone:
+            return True
+        if classes & self._availability and classes & self.drug:
+            return True
+        return any(all(classes & group for group in needs) for needs in self._together)
+
+    def _classes_of(self, stems: int) -> int:
+        found = 0
+        keys = stems & self._keys
+        while keys:
+            key = keys & -keys  # the lowest key bit set
+            for needs, bits in self._by_key[key]:
+                if stems & needs == needs:
+                    found |= bits
+            keys ^= key
+        return found | self._claim if self._could_claim(found) else found
+
+
+class _TokenStems(dict[str, int]):
+    """Whitespace token -> the OR of its words' stem bits; a token not seen before is classified on its
+    first look-up (`__missing__`), so `map(tokens.__getitem__, ...)` stays at C level for known tokens."""
+
+    def __init__(self, lookup: Callable[[str], str | None], stem_bit: dict[str, int]) -> None:
+        super().__init__()
+        self._lookup = lookup
+        self._stem_bit = stem_bit
+
+    def __missing__(self, token: str) -> int:
+        lookup, stem_bit = self._lookup, self._stem_bit
         mask = 0
         for word in WORD.findall(token):
-            stem = lookup(word)
-            if stem is not None:
-                mask |= key_bits.get(stem, 0)
-        if len(self._tokens) >= _TOKEN_LIMIT:
-            self._tokens.clear()
-        self._tokens[token] = mask
+            found = lookup(word)
+            if found is not None:
+                mask |= stem_bit.get(found, 0)
+        if len(self) >= _TOKEN_LIMIT:
+            self.clear()
+        self[token] = mask
         return mask

@@ -16,7 +16,7 @@ from factlint.matching.frames import Context, Frame, from_context
 from factlint.matching.sentence import Sentence
 from factlint.matching.vocabulary import Mention
 
-_INTRO_CLASSES = ("treat", "treat-noun", "treat-short", "list-intro")
+INTRO_CLASSES = ("treat", "treat-noun", "treat-short", "list-intro")
 
 
 @dataclass(slots=True)
@@ -33,7 +33,7 @@ def intro_of(sentence: Sentence, assertion: Assertion, context: Context, heading
     """The list intro this sentence makes, if it is a heading or ends in a colon and claims treatment."""
     if not heading and not sentence.text.rstrip().endswith(":"):
         return None
-    anchors = [m for cls in _INTRO_CLASSES for m in sentence.of(cls)]
+    anchors = [m for cls in INTRO_CLASSES for m in sentence.of(cls)]
     anchors += [m for m in sentence.of("condition") if m.entity == "mental-health-conditions"]
     if not anchors:
         return None
