@@ -475,6 +475,43 @@ def validate_rules(paths, no_default_rules, config, examples) -> int:
     return EXIT_CLEAN
 
 
+@cli.command(short_help="Set a repository up: configuration, pre-commit hook, CI workflow.")
+@click.option("--ci", type=click.Choice(["auto", "github", "gitlab", "none"]), default="auto", show_default=True,
+              help="CI workflow to add: auto = for the services the repository already uses (.github/, "
+                   ".gitlab-ci.yml).")
+@click.option("--force", is_flag=True, default=False,
+              help="Replace an existing .factlint.yaml and GitHub workflow (never .pre-commit-config.yaml or "
+                   ".gitlab-ci.yml: for those, what to add is printed).")
+def init(ci, force) -> int:
+    """Write a commented .factlint.yaml, a .pre-commit-config.yaml (or add factlint's hooks to the one there)
+    and a CI workflow (.github/workflows/factlint.yml, or the .gitlab-ci.yml job), at the root of the git
+    repository holding the current folder (or in the current folder outside one).
+
+    Nothing is replaced without --force, nothing is written outside that folder or through a symbolic
+    link, and whatever is not written is printed so it can be pasted.
+
+    \b
+    Exit codes:
+      0  done (files written, or kept and said so)
+      2  a file was not written because it was unsafe (a symbolic link, not a regular file)
+    """
+    from factlint.init import init_project, installed_pin, next_steps
+
+    git_root = _repo_root()
+    root = git_root or Path.cwd()
+    pin = installed_pin()
+    steps = init_project(root, ci=ci, force=force, git=git_root is not None, pin=pin)
+    out = []
+    for step in steps:
+        out.append(f"{step.path}: {step.done}\n")
+        if step.paste:
+            out.append("".join(f"    {line}" if line.strip() else line
+                               for line in step.paste.splitlines(keepends=True)))
+    out += [f"next: {line}\n" for line in next_steps(steps, pin, ci, root)]
+    _emit("".join(out))
+    return EXIT_ERROR if any(step.refused for step in steps) else EXIT_CLEAN
+
+
 def _count(n: int, word: str) -> str:
     return f"{n} {word}" if n == 1 else f"{n} {word}s"
 

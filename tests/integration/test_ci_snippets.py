@@ -145,6 +145,11 @@ def test_github_workflow_commands_report_the_pull_request_drafts_and_fail(runner
     assert install.returncode == 0, install.stdout + install.stderr
     # a user's install: factlint, not the test tools
     assert subprocess.run([runner.python, "-c", "import pytest"], capture_output=True).returncode != 0
+    # the templates `factlint init` writes are in the installed package
+    fresh = runner.content.parent / "fresh"
+    fresh.mkdir()
+    init = run([str(runner.python.parent / "factlint"), "init", "--ci", "none"], fresh, runner.env)
+    assert ".factlint.yaml: written" in init.stdout and (fresh / ".factlint.yaml").is_file()
     assert sarif_step.returncode == 0, sarif_step.stderr  # --exit-zero: the upload step still runs
     sarif = json.loads((runner.content / "factlint.sarif").read_text())
     uris = {r["locations"][0]["physicalLocation"]["artifactLocation"]["uri"] for r in sarif["runs"][0]["results"]}
