@@ -70,6 +70,16 @@ def test_a_mistyped_id_or_name_gets_a_guess(run_cli, tmp_path):
                        f"name (did you mean '{meant}'?)\n")
     code, _, err = run_cli("explain", "FL4O1")
     assert code == 2 and "(did you mean 'FL401'?)" in err
+    # --ignore and --severity, and the configuration's keys, the same way
+    for args in (("--ignore", "FL4O1"), ("--severity", "FL4O1=info"), ("--ignore", "FL401,FL4O1")):
+        code, out, err = run_cli("check", "a.md", *args)
+        assert code == 2 and out == "" and err.endswith("(did you mean 'FL401'?)\n"), (args, err)
+    for key in ("ignore: [FL4O1]", "select: [FL4O1]", "severity: {FL4O1: info}"):
+        write(tmp_path / ".factlint.yaml", f"{key}\n")
+        code, out, err = run_cli("check", "a.md")
+        assert code == 2 and out == "", key
+        assert err == ("factlint: error: .factlint.yaml: 'FL4O1' matches no rule id, id prefix, category or rule "
+                       "name (did you mean 'FL401'?)\n"), key
 
 
 def test_rules_are_listed_in_id_order(run_cli, tmp_path):
