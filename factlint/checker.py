@@ -17,7 +17,7 @@ from factlint.documents import FALLBACK_FORMAT, Document, decode_bytes, detect_f
 from factlint.errors import InputError, SkippedFile
 from factlint.findings import Finding
 from factlint.matching import Matcher
-from factlint.results import FileProblem, Notice, Skipped, SuppressedFinding
+from factlint.results import FileProblem, Notice, Skipped, SuppressedFinding, Truncation
 from factlint.rulebook.model import Rulebook
 from factlint.selection import selects
 from factlint.suppressions import apply_suppressions
@@ -34,11 +34,12 @@ class FileOutcome:
     problem: FileProblem | None = None
     warnings: tuple[str, ...] = ()
     failures: tuple[str, ...] = ()  # rules that could not be applied to this file (regex timeout)
+    truncation: Truncation | None = None  # more findings than --max-findings: what was left out
 
     def is_clean(self) -> bool:
         """Checked, with nothing at all to report (most files of a repository)."""
         return not (self.findings or self.suppressed or self.notices or self.skipped or self.problem
-                    or self.warnings or self.failures)
+                    or self.warnings or self.failures or self.truncation)
 
 
 CLEAN = FileOutcome()  # what a worker's `None` stands for (a clean file); read only
@@ -121,11 +122,26 @@ class FileChecker:
             if ignored:
                 active = [f for f in active if not selects(ignored, f.rule, f.category)]
                 suppressed = [s for s in suppressed if not selects(ignored, s.finding.rule, s.finding.category)]
+        truncation = _truncation(document.path, active, suppressed, self.settings.max_findings)
+        if truncation is not None:  # keep the first findings by position; let the rest go now
+            active, suppressed = active[:truncation.limit], suppressed[:truncation.limit]
         return FileOutcome(
             active, suppressed, notices,
             warnings=tuple(document.warnings),
             failures=tuple(f"rule {failure.rule} failed: {failure.message}" for failure in matched.failures),
+            truncation=truncation,
         )
+
+
+def _truncation(path: str, active: list[Finding], suppressed: list[SuppressedFinding],
+                limit: int) -> Truncation | None:
+    """What --max-findings leaves out of one file's (position-sorted) findings, or None (0: no limit).
+    Cut here, in the worker, so that neither the pickled outcome nor any report grows past the limit."""
+    if not limit or (len(active) <= limit and len(suppressed) <= limit):
+        return None
+    left_out = active[limit:]
+    worst = max((f.severity for f in left_out), default=None)
+    return Truncation(path, len(active), limit, worst, max(len(suppressed) - limit, 0))
 
 
 def _too_complex(exc: BaseException) -> str:

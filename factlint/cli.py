@@ -15,7 +15,15 @@ from pathlib import Path
 import click
 
 from factlint import __version__
-from factlint.config import LEVELS, Flags, Settings, display_path, load_settings, parse_severity_option
+from factlint.config import (
+    DEFAULT_MAX_FINDINGS,
+    LEVELS,
+    Flags,
+    Settings,
+    display_path,
+    load_settings,
+    parse_severity_option,
+)
 from factlint.documents.formats import DEFAULT_SUFFIXES, FORMATS
 from factlint.errors import FactlintError, UsageError
 from factlint.escape import visible, visible_lines
@@ -197,6 +205,10 @@ CHECK_HELP = f"""Check PATHS (files or folders) for claims the rulebook says are
 @click.option("--changed-since", metavar="REF",
               help="Only check files changed since the git revision REF (its merge base with HEAD), "
                    "including uncommitted and untracked files.")
+@click.option("--max-findings", type=click.IntRange(min=0), default=None, metavar="N",
+              help=f"Report at most N findings per file, the first by position (default: "
+                   f"{DEFAULT_MAX_FINDINGS:,}; 0 = no limit). A file with more says so in the report, and the "
+                   "findings left out still count for the exit code.")
 @click.option("--exit-zero", is_flag=True, default=False,
               help="Report findings but exit 0 (errors reading files or rules still exit 2).")
 @click.option("--baseline", type=click.Path(path_type=Path), metavar="FILE",
@@ -224,8 +236,9 @@ CHECK_HELP = f"""Check PATHS (files or folders) for claims the rulebook says are
 @click.option("--color/--no-color", default=None,
               help="Colour the report (default: only on a terminal, never when NO_COLOR is set).")
 def check(paths, stdin_filename, output_format, fail_on, output_file, select, ignore, severity, rules,
-          no_default_rules, config, exclude, jobs, changed_since, exit_zero, baseline, write_baseline,
-          show_diff, fix, unsafe_fixes, strict, no_inline_config, statistics, quiet, verbose, color) -> int:
+          no_default_rules, config, exclude, jobs, changed_since, max_findings, exit_zero, baseline,
+          write_baseline, show_diff, fix, unsafe_fixes, strict, no_inline_config, statistics, quiet, verbose,
+          color) -> int:
     from factlint.linter import STDIN, Linter, Stdin, load_rules
 
     paths = list(paths)
@@ -243,6 +256,7 @@ def check(paths, stdin_filename, output_format, fail_on, output_file, select, ig
         jobs=jobs,
         strict=strict,
         inline_config=not no_inline_config,
+        max_findings=max_findings,
     )
     if verbose:
         used = visible(display_path(settings.config_file)) if settings.config_file else "none found, defaults apply"
@@ -288,6 +302,7 @@ def check(paths, stdin_filename, output_format, fail_on, output_file, select, ig
 
         count = write(write_baseline, result.findings)
         _print_problems(result)
+        _print_truncated(result)
         click.echo(f"factlint: wrote {_count(count, 'finding')} to {visible(str(write_baseline))}", err=True)
         return EXIT_ERROR if result.problems else EXIT_CLEAN
     if show_diff:
@@ -295,6 +310,7 @@ def check(paths, stdin_filename, output_format, fail_on, output_file, select, ig
 
         planned = linter.plan_fixes(result, unsafe=unsafe_fixes)
         _emit(unified_diff(planned))
+        _print_truncated(result)
         return EXIT_ERROR if result.problems else (EXIT_FINDINGS if planned else EXIT_CLEAN)
 
     from factlint.report.source import SourceTexts, decode_stdin
@@ -348,6 +364,12 @@ def _print_problems(result) -> None:
         _error(f"{problem.path}: {problem.message}")
 
 
+def _print_truncated(result) -> None:
+    """For the commands that print no report (--diff, --write-baseline): what --max-findings left out."""
+    for cut in result.truncated:
+        click.echo(f"factlint: warning: {visible(cut.path)}: {cut.message()}", err=True)
+
+
 def _exit_code(result, settings: Settings, exit_zero: bool) -> int:
     if result.problems:
         return EXIT_ERROR
@@ -360,7 +382,8 @@ def _exit_code(result, settings: Settings, exit_zero: bool) -> int:
         what += [_count(unknown, "unknown directive")] if unknown else []
         _error(f"--strict: {' and '.join(what)} (see the report)")
         return EXIT_ERROR
-    if not exit_zero and any(f.severity >= settings.fail_on for f in result.findings):
+    if not exit_zero and (any(f.severity >= settings.fail_on for f in result.findings)
+                          or any(t.worst is not None and t.worst >= settings.fail_on for t in result.truncated)):
         return EXIT_FINDINGS
     return EXIT_CLEAN
 

@@ -39,6 +39,10 @@ CONFIG_FILES = (".factlint.yaml", ".factlint.yml", "pyproject.toml")
 MISNAMED = ("factlint.yaml", "factlint.yml")  # never read: a warning says so
 FORMAT_NAMES = tuple(REPORTERS)  # one registry: a new report module is a valid `format` at once
 
+# Generous for real copy (a long page has tens), small enough that a file of machine-made overclaims
+# cannot fill the memory of the runner with its report.
+DEFAULT_MAX_FINDINGS = 10_000
+
 LEVELS = tuple(s.label for s in sorted(Severity, reverse=True))  # error, warning, info
 
 # The configuration's keys, checked by the same reader as the rulebook's (schema.py).
@@ -53,6 +57,7 @@ CONFIG = Section("configuration", (
     Key("fail-on", Kind.TEXT, choices=LEVELS),
     Key("format", Kind.TEXT, choices=FORMAT_NAMES),
     Key("jobs", Kind.NUMBER, low=0),
+    Key("max-findings", Kind.NUMBER, low=0),
     Key("extensions", Kind.TEXT_LIST),
     Key("per-file-ignores", Kind.SECTION, section=Section(
         "per-file-ignores", label_key=None, any_key=Key("*", Kind.TEXT_LIST, min_items=1, comma_text=True))),
@@ -92,6 +97,8 @@ class Settings:
     read_options: ReadOptions = DEFAULT_OPTIONS  # text-fields, mdx-props: which fields the readers read
     inline_config: bool = True  # False (--no-inline-config): factlint-disable directives in drafts are ignored
     notes: tuple[str, ...] = ()  # warnings about the configuration files found (a misnamed one, two at once)
+    # findings reported per file at most (0: no limit); the rest are counted, not kept: report memory stays bounded
+    max_findings: int = DEFAULT_MAX_FINDINGS
 
 
 @dataclass(frozen=True, slots=True)
@@ -110,6 +117,7 @@ class Flags:
     config: Path | None = None
     strict: bool | None = None
     inline_config: bool = True
+    max_findings: int | None = None
 
 
 # --- discovery and reading (I/O) -------------------------------------------------------------
@@ -296,6 +304,8 @@ def merge(config: Mapping[str, Any], config_file: Path | None, flags: Flags, cwd
         respect_gitignore=config.get("respect-gitignore", True),
         strict=flags.strict if flags.strict is not None else config.get("strict", False),
         inline_config=flags.inline_config,
+        max_findings=flags.max_findings if flags.max_findings is not None
+        else config.get("max-findings", DEFAULT_MAX_FINDINGS),
         read_options=_read_options(config),
     )
 

@@ -20,7 +20,7 @@ from factlint.config import Settings, display_path
 from factlint.discovery import Target, discover, is_excluded, per_file_ignored
 from factlint.findings import Finding
 from factlint.parallel import automatic_jobs, check_in_workers
-from factlint.results import FileProblem, FileWarning, LintResult, Notice, Skipped, SuppressedFinding
+from factlint.results import FileProblem, FileWarning, LintResult, Notice, Skipped, SuppressedFinding, Truncation
 from factlint.rulebook.model import Rulebook
 from factlint.selection import selects
 
@@ -163,12 +163,15 @@ def _gather(labelled: Iterable[tuple[str, FileOutcome]], problems: list[FileProb
     skipped: list[Skipped] = []
     warnings: list[FileWarning] = []
     checked: list[str] = []
+    truncated: list[Truncation] = []
     for label, outcome in labelled:
         findings.extend(outcome.findings)
         suppressed.extend(outcome.suppressed)
         notices.extend(outcome.notices)
         warnings.extend(FileWarning(label, message) for message in outcome.warnings)
         problems.extend(FileProblem(label, message) for message in outcome.failures)
+        if outcome.truncation is not None:
+            truncated.append(replace(outcome.truncation, path=label))
         if outcome.skipped is not None:
             skipped.append(outcome.skipped)
         elif outcome.problem is not None:
@@ -185,4 +188,5 @@ def _gather(labelled: Iterable[tuple[str, FileOutcome]], problems: list[FileProb
         files=tuple(sorted(set(checked))),
         warnings=tuple(sorted(warnings, key=lambda w: (w.path, w.message))),
         sources=sources,
+        truncated=tuple(sorted(truncated, key=lambda t: t.path)),
     )

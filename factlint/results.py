@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from factlint.findings import Finding
+from factlint.findings import Finding, Severity
 
 
 @dataclass(frozen=True, slots=True)
@@ -61,6 +61,32 @@ class Notice:
 
 
 @dataclass(frozen=True, slots=True)
+class Truncation:
+    """A file with more findings than --max-findings allows: only the first `limit` (by position) are
+    reported; all of them were matched. `worst` is the highest severity among the findings left out, so
+    the exit code still counts them: a cut report never turns a failing run into a passing one."""
+
+    path: str
+    total: int  # active findings the file has
+    limit: int  # the --max-findings in force: findings (and suppressed findings) reported at most
+    worst: Severity | None  # highest severity of the active findings left out (None: none left out)
+    suppressed_left_out: int = 0  # suppressed findings left out of the audit trail
+
+    @property
+    def left_out(self) -> int:
+        return max(self.total - self.limit, 0)
+
+    def message(self) -> str:
+        """The one sentence every format shows."""
+        parts = []
+        if self.left_out:
+            parts.append(f"{self.total:,} findings, only the first {self.limit:,} are reported")
+        if self.suppressed_left_out:
+            parts.append(f"{self.suppressed_left_out:,} suppressed findings left out of the report")
+        return f"{'; '.join(parts)} (--max-findings {self.limit}; 0 = no limit)"
+
+
+@dataclass(frozen=True, slots=True)
 class LintResult:
     """One run, sorted: the same bytes in every report whatever the number of processes."""
 
@@ -79,3 +105,4 @@ class LintResult:
     excluded: int = 0  # files named on the command line that an exclude glob leaves out
     rules_off: int = 0  # files checked with every rule turned off by per-file-ignores
     baseline_stale: int = 0  # baseline entries for files checked (or gone) that no finding matched
+    truncated: tuple[Truncation, ...] = ()  # files whose findings --max-findings cut short, sorted by path

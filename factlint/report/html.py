@@ -166,6 +166,8 @@ def _run_notes(result: LintResult) -> str:
     notes = [f"<li><b>Could not be read:</b> {_e(printable(p.path))}: {_e(p.message)}</li>" for p in result.problems]
     notes += [f"<li><b>Skipped:</b> {_e(printable(s.path))} ({_e(s.reason)})</li>" for s in result.skipped]
     notes += [f"<li><b>Decoding:</b> {_e(printable(w.path))}: {_e(w.message)}</li>" for w in result.warnings]
+    notes += [f"<li><b>Findings left out:</b> {_e(printable(t.path))}: {_e(t.message())}</li>"
+              for t in result.truncated]
     notes += [f"<li><b>Directive:</b> {_e(printable(n.path))}, line {n.line}: {_e(n.message)}</li>"
               for n in result.notices]
     if not notes:

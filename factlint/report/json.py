@@ -75,6 +75,9 @@ def to_dict(result: LintResult) -> dict[str, Any]:
         "skipped": [{"path": s.path, "reason": s.reason} for s in result.skipped],
         "warnings": [{"path": w.path, "message": w.message} for w in result.warnings],
         "problems": [{"path": p.path, "message": p.message} for p in result.problems],
+        "truncated": [{"path": t.path, "findings": t.total, "reported": min(t.total, t.limit),
+                       "left_out": t.left_out, "suppressed_left_out": t.suppressed_left_out,
+                       "max_findings": t.limit, "message": t.message()} for t in result.truncated],
         "summary": {
             "files_checked": result.files_checked,
             "findings": len(result.findings),
@@ -86,6 +89,8 @@ def to_dict(result: LintResult) -> dict[str, Any]:
             "skipped": len(result.skipped),
             "problems": len(result.problems),
             "warnings": len(result.warnings),
+            "truncated": len(result.truncated),  # files whose findings --max-findings cut short
+            "left_out": sum(t.left_out for t in result.truncated),  # findings not in "findings" because of it
         },
     }
 

@@ -23,11 +23,17 @@ CLEAN = "no findings"  # the name of a clean file's passing test case
 
 def render(result: LintResult, options: ReportOptions) -> str:
     by_path = {path: list(items) for path, items in groupby(result.findings, key=lambda f: f.path)}
+    cuts = {t.path: t for t in result.truncated}  # files whose findings --max-findings cut short
     root = ET.Element("testsuites", {"name": "factlint"})
     for path in sorted(set(result.files) | set(by_path)):
         findings = by_path.get(path, [])
-        suite = _suite(root, path, tests=max(len(findings), 1), failures=len(findings))
-        if not findings:
+        cut = cuts.get(path)
+        failures = len(findings) + (cut is not None)
+        suite = _suite(root, path, tests=max(failures, 1), failures=failures)
+        if cut is not None:  # first: the CI lists first that the file's findings were cut short
+            case = ET.SubElement(suite, "testcase", {"classname": path, "name": "max-findings", "file": path})
+            ET.SubElement(case, "failure", {"type": "max-findings", "message": f"{path}: {cut.message()}"})
+        elif not findings:
             ET.SubElement(suite, "testcase", {"classname": path, "name": CLEAN, "file": path})
         for f in findings:
             _failed(suite, f)

@@ -52,6 +52,10 @@ def render(result: LintResult, options: ReportOptions) -> str:
     for f in result.findings:
         columns = counter.of(f, options.sources.matches(f) if options.sources is not None else None)
         lines.append(json.dumps(diagnostic(f, columns, rules.get(f.rule)), sort_keys=True, ensure_ascii=True))
+    for cut in result.truncated:  # a file-level diagnostic (no range): reviewdog shows it beside the findings
+        lines.append(json.dumps({"message": cut.message(), "location": {"path": cut.path}, "severity": "WARNING",
+                                 "source": SOURCE, "code": {"value": "max-findings"}}, sort_keys=True,
+                                ensure_ascii=True))
     return "".join(line + "\n" for line in lines)
 
 

@@ -9,6 +9,8 @@ sentence, so it survives edits elsewhere in the file). Columns count Unicode cod
 
 from __future__ import annotations
 
+import gzip
+import json
 import os
 from collections import Counter
 from collections.abc import Sequence
@@ -33,31 +35,70 @@ LEVELS = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "
 FINGERPRINT_KEY = "factlint/v1"
 
 
+# GitHub code scanning's limits (docs: "SARIF support for code scanning", upload limits): it rejects a run
+# of more than 25,000 results and an upload over 10 MB gzip-compressed. factlint stays under both and says so.
+MAX_RESULTS = 25_000
+MAX_GZIP_BYTES = 10 * 1024 * 1024
+COMPACT_FROM = 1_000  # results: from here on, JSON without indentation (C encoder, a third of the size)
+
+
 def render(result: LintResult, options: ReportOptions) -> str:
     book = list(options.rulebook.rules) if options.rulebook is not None else []
     # e.g. stdin findings with a rule not in the book
     rules: list[Rule | dict[str, Any]] = [*book, *_rules_of_unknown(result, {r.id for r in book})]
     index = {r.id if not isinstance(r, dict) else r["id"]: i for i, r in enumerate(rules)}
     root = options.root or Path.cwd()
-    seen: Counter[str] = Counter()
-    results = []
-    items = [(f, None) for f in result.findings] + [(s.finding, s.suppression) for s in result.suppressed]
-    items.sort(key=lambda item: item[0].sort_key)
-    for finding, suppression in items:
-        results.append(_result(finding, suppression, index, root, seen))
-    run: dict[str, Any] = {
-        "tool": {"driver": {
-            "name": "factlint",
-            "version": __version__,
-            "semanticVersion": __version__,
-            "informationUri": INFO_URI,
-            "rules": [_rule(r) if not isinstance(r, dict) else r for r in rules],
-        }},
-        "columnKind": "unicodeCodePoints",
-        "results": results,
-        "invocations": [_invocation(result, root)],
+    # Active findings first: when the cap bites, what is left out is the audit trail, not the problems.
+    items: list[tuple[Finding, Suppression | None]] = [(f, None) for f in result.findings]
+    items += [(s.finding, s.suppression) for s in result.suppressed]
+    driver = {
+        "name": "factlint",
+        "version": __version__,
+        "semanticVersion": __version__,
+        "informationUri": INFO_URI,
+        "rules": [_rule(r) if not isinstance(r, dict) else r for r in rules],
     }
-    return dump({"$schema": SCHEMA_URI, "version": "2.1.0", "runs": [run]})
+    keep = min(len(items), MAX_RESULTS)
+    compact = len(items) >= COMPACT_FROM
+    while True:
+        kept = sorted(items[:keep], key=lambda item: item[0].sort_key)
+        seen: Counter[str] = Counter()
+        results = [_result(finding, suppression, index, root, seen) for finding, suppression in kept]
+        run: dict[str, Any] = {
+            "tool": {"driver": driver},
+            "columnKind": "unicodeCodePoints",
+            "results": results,
+            "invocations": [_invocation(result, root, len(items) - keep)],
+        }
+        if result.truncated or keep < len(items):
+            run["properties"] = _limits(result, len(items), keep)
+        document = {"$schema": SCHEMA_URI, "version": "2.1.0", "runs": [run]}
+        text = _compact(document) + "\n" if compact else dump(document)
+        size = _gzip_size(text)
+        if size <= MAX_GZIP_BYTES or keep == 0:
+            return text
+        keep = int(keep * MAX_GZIP_BYTES / size * 0.9)  # results are alike in size: one more pass fits
+
+
+def _compact(document: dict[str, Any]) -> str:
+    return json.dumps(document, sort_keys=True, ensure_ascii=True, separators=(",", ":"))
+
+
+def _gzip_size(text: str) -> int:
+    """The report's size gzip-compressed (a file of under 10 MB needs no compressing to know)."""
+    if len(text) <= MAX_GZIP_BYTES:
+        return len(text)
+    return len(gzip.compress(text.encode("ascii"), compresslevel=6))
+
+
+def _limits(result: LintResult, total: int, kept: int) -> dict[str, Any]:
+    """run.properties: what --max-findings and GitHub's limits left out, for a program to read."""
+    return {"factlint/limits": {
+        "resultsLeftOut": total - kept,
+        "maxResults": MAX_RESULTS,
+        "truncatedFiles": [{"uri": t.path, "findings": t.total, "reported": min(t.total, t.limit),
+                            "maxFindings": t.limit} for t in result.truncated],
+    }}
 
 
 def render_rules(rules: Sequence[Rule], options: ReportOptions) -> str:
@@ -169,8 +210,15 @@ def _file_note(level: str, code: str, path: str, message: str, root: Path) -> di
     }
 
 
-def _invocation(result: LintResult, root: Path) -> dict[str, Any]:
+def _invocation(result: LintResult, root: Path, left_out: int = 0) -> dict[str, Any]:
     notes = []
+    for t in result.truncated:
+        notes.append(_file_note("warning", "max-findings", t.path, t.message(), root))
+    if left_out:
+        notes.append({"level": "warning", "descriptor": {"id": "result-limit"}, "message": {"text": (
+            f"{left_out:,} results left out of this report: GitHub code scanning accepts at most "
+            f"{MAX_RESULTS:,} results per run and {MAX_GZIP_BYTES // 2**20} MB of gzip-compressed SARIF "
+            "(kept: the first by path and position, findings before suppressed ones; --format json lists them all)")}})
     for n in result.notices:
         notes.append({
             "level": "warning",

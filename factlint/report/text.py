@@ -39,6 +39,10 @@ def render(result: LintResult, options: ReportOptions) -> str:
         lines.append(style(f"skipped: {visible(skip.path)} ({visible(skip.reason)})", fg="bright_black"))
     if result.skipped:
         lines.append("")
+    for cut in result.truncated:  # never a quiet cut: the reader learns how much is missing, and why
+        lines.append(style(f"{_path(cut.path)}: note: {cut.message()}", fg="yellow"))
+    if result.truncated:
+        lines.append("")
     if result.suppressed:  # what the drafts waived, per rule: a reviewer sees it at a glance
         per_rule = Counter(s.finding.rule for s in result.suppressed)
         lines.append("suppressed by directives: " + ", ".join(f"{visible(rule)} ({n})"
@@ -112,6 +116,9 @@ def summary(result: LintResult) -> str:
         return f"no file checked: {excluded}" + (f" ({', '.join(extras)})" if extras else "")
     if result.excluded:
         extras.append(excluded)
+    left_out = sum(cut.left_out for cut in result.truncated)
+    if left_out:
+        extras.append(f"{left_out:,} more not shown, see --max-findings")
     tail = f" ({', '.join(extras)})" if extras else ""
     return f"{files} checked: {found}{tail}"
 
