@@ -27,6 +27,7 @@ from factlint.matching.kinds import ClaimRules, DocumentRules, MatchRules, Phras
 from factlint.matching.lists import INTRO_CLASSES, ListIntro, add_item, intro_of, list_frame
 from factlint.matching.memo import Memo
 from factlint.matching.normalize import normalize, normalize_with_map
+from factlint.matching.regex_budget import RegexBudget, budget_seconds
 from factlint.matching.sentence import Sentence, read_sentence
 from factlint.matching.tokens import sentence_spans
 from factlint.matching.topic import Topic, is_short
@@ -184,7 +185,8 @@ class _Run:
         self.document = document
         self.topic = Topic(document, matcher.drugs_in)
         self.findings: list[tuple[Finding, int, int]] = []  # with the source span of the claim's own words
-        self.failed: dict[str, str] = {}
+        # rule id -> why it failed here; also the file's regex time budget (a base + an allowance per MB)
+        self.failed: dict[str, str] = RegexBudget(budget_seconds(len(document.text)))
         self.benefit: dict[str, tuple[Finding, int, int]] = {}  # document rule -> first benefit claim
         self.risks: set[str] = set()  # document rules whose risk statement the draft makes
         self.reported: set[tuple[int, str]] = set()  # (sentence start in the file, rule): one finding each

@@ -85,7 +85,8 @@ def parse_junit(out: str) -> list[str]:
 def parse_rdjsonl(out: str) -> list[str]:
     lines = [json.loads(line) for line in out.splitlines()]
     assert sum(d["code"]["value"] == "FL401" for d in lines) == 5
-    return [d["message"] for d in lines if d["code"]["value"] == "max-findings" and d["location"] == {"path": "dense.md"}]
+    return [d["message"] for d in lines
+            if d["code"]["value"] == "max-findings" and d["location"] == {"path": "dense.md"}]
 
 
 def parse_html(out: str) -> list[str]:
@@ -105,7 +106,8 @@ def test_every_format_says_what_was_left_out(run_cli, tmp_path: Path, fmt: str, 
 def test_findings_left_out_still_fail_the_run(run_cli, tmp_path: Path) -> None:
     """The first findings are info, the ones left out are errors: --fail-on error must still fail."""
     write(tmp_path / "mixed.md", CLAIM * 3 + "\n\n" + "Spravato is approved for PTSD. " * 3 + "\n")
-    args = ("check", "mixed.md", "--select", "FL401,FL206", "--severity", "FL401=info", "--fail-on", "error", "--format", "json")
+    args = ("check", "mixed.md", "--select", "FL401,FL206", "--severity", "FL401=info", "--fail-on", "error",
+            "--format", "json")
     code, out, _ = run_cli(*args, "--max-findings", "0")
     assert code == 1 and {f["severity"] for f in json.loads(out)["findings"]} == {"info", "error"}
     code, out, _ = run_cli(*args, "--max-findings", "3")

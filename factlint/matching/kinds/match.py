@@ -15,14 +15,11 @@ from dataclasses import dataclass
 import regex
 
 from factlint.matching.assertion import CITED, QUESTION, REPORTED, Assertion, status_of_list
+from factlint.matching.regex_budget import ALL_PATTERNS, PATTERN_TIMEOUT, timed_search
 from factlint.matching.sentence import Sentence
 from factlint.matching.vocabulary import phrase_stems
 from factlint.rulebook import compile_pattern
 from factlint.rulebook.model import Rule, Rulebook
-
-# A rulebook regex that backtracks catastrophically must not hang a run: past this many seconds
-# on one sentence the rule is reported as failed for the file, and the run goes on.
-PATTERN_TIMEOUT = 1.0
 
 
 @dataclass(frozen=True, slots=True)
@@ -72,10 +69,12 @@ class MatchRules:
     def patterns_in(self, text: str, failed: dict[str, str]) -> frozenset[str]:
         """Ids of the rules whose patterns match somewhere in `text` (a whole segment): only their
         sentences are searched again, so a pattern costs one search per segment, not per sentence. One
-        search of all patterns together first: most segments match none."""
-        if self._any_pattern is not None:
+        search of all patterns together first: most segments match none (not once a rule has failed on
+        the file: the failed rule's pattern would slow down, or time out, every joint search).
+        Every search is charged to the file's regex time budget (regex_budget.py)."""
+        if self._any_pattern is not None and not failed:
             try:
-                if self._any_pattern.search(text, timeout=PATTERN_TIMEOUT) is None:
+                if timed_search(failed, self._any_pattern, text, ALL_PATTERNS) is None:
                     return frozenset()
             except TimeoutError:
                 pass  # one of them backtracks: find which below
@@ -84,11 +83,11 @@ class MatchRules:
             if compiled.patterns and compiled.rule.id not in failed:
                 for pattern in compiled.patterns:
                     try:
-                        if pattern.search(text, timeout=PATTERN_TIMEOUT) is not None:
+                        if timed_search(failed, pattern, text, compiled.rule.id) is not None:
                             found.add(compiled.rule.id)
                             break
-                    except TimeoutError:
-                        failed[compiled.rule.id] = _timed_out(pattern)
+                    except TimeoutError:  # unless the budget's message came first
+                        failed.setdefault(compiled.rule.id, _timed_out(pattern))
                         break
         return frozenset(found)
 
@@ -134,9 +133,9 @@ class MatchRules:
         text = sentence.text
         for pattern in compiled.patterns:
             try:
-                match = pattern.search(text, timeout=PATTERN_TIMEOUT)
-            except TimeoutError:
-                failed[compiled.rule.id] = _timed_out(pattern)
+                match = timed_search(failed, pattern, text, compiled.rule.id)
+            except TimeoutError:  # unless the budget's message came first
+                failed.setdefault(compiled.rule.id, _timed_out(pattern))
                 return None
             if match is None or match.end() == match.start():
                 continue
