@@ -33,6 +33,7 @@ from factlint.matching.vocabulary import CUE
 # Statuses
 NEGATED, HEDGED, HYPOTHETICAL, HISTORICAL = "negated", "hedged", "hypothetical", "historical"
 REPORTED, ADOPTED, REFUTED, ANIMAL, OFF_LABEL = "reported", "adopted", "refuted", "animal", "off-label"
+HYPE = "hype"
 QUESTION, CITED, RESEARCH = "question", "cited", "research"
 
 FORWARD, BACKWARD, BOTH, FINAL = "forward", "backward", "both", "final"
@@ -61,6 +62,7 @@ _CUE_RULES: dict[str, CueRule] = {
     "reported": CueRule(REPORTED, BOTH, SENTENCE),
     "adopted": CueRule(ADOPTED, BOTH, SENTENCE),
     "refuted": CueRule(REFUTED, BOTH, SENTENCE),
+    "hype": CueRule(HYPE, BOTH, SENTENCE),
     "animal": CueRule(ANIMAL, BOTH, SPAN),
 }
 _STRUCTURAL = frozenset(("terminator", "clause-break", "pseudo", "question"))

@@ -20,7 +20,7 @@ import regex
 
 from factlint.documents.model import Document, Segment
 from factlint.findings import Finding
-from factlint.matching.assertion import ADOPTED, CITED, HEDGED, NEGATED, REPORTED, RESEARCH, Assertion
+from factlint.matching.assertion import ADOPTED, CITED, HEDGED, HYPE, NEGATED, REPORTED, RESEARCH, Assertion
 from factlint.matching.frames import ALONE, EXCUSES, Context, Frame, FrameFinder
 from factlint.matching.gate import BENEFIT, PHRASE, RISK, SegmentGate
 from factlint.matching.kinds import ClaimRules, DocumentRules, MatchRules, PhraseRules
@@ -433,6 +433,7 @@ def _asserted(frame: Frame, verdict: Verdict | None = None) -> bool:
         status.discard(ADOPTED)
     if ADOPTED in status:  # "studies show", "our patients say", "the trial proved": the copy's own claim
         status.discard(REPORTED)
+        status.discard(HYPE)
         status.discard(RESEARCH)
     return not (status & EXCUSES.get(frame.kind, frozenset()))
 

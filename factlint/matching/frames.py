@@ -28,6 +28,7 @@ from factlint.matching.assertion import (
     ANIMAL,
     HEDGED,
     HISTORICAL,
+    HYPE,
     NEGATED,
     OFF_LABEL,
     REFUTED,
@@ -45,6 +46,7 @@ _DURATION_VERBS = frozenset(("for", "lasting", "last", "lasts", "lasted", "persi
                              "held", "hold", "holds"))
 _DURATION_FILLERS = frozenset(("up", "to", "as", "long", "several", "many", "more", "than", "over", "a", "few",
                                "two", "three", "four", "six", "twelve", "of"))
+_RATE_REACH = 12  # tokens between a rate's quantity and its outcome (about a clause)
 _RISK_CLASSES = (("risk", "minimized-risk"), ("addiction-risk", "minimized-addiction"),
                  ("breathing-risk", "minimized-breathing"))
 _YEAR = re.compile(r"\b(19[0-9]{2}|20[0-9]{2})(s?)\b")
@@ -210,7 +212,10 @@ class FrameFinder:
             outcomes = [o for o in sentence.of("rate-outcome") if o.first not in risky]
             for q in quantities:
                 for o in outcomes:
-                    if sentence.clauses[o.first] != sentence.clauses[q.first]:
+                    # the rate's own outcome: "9 in 10 patients feel better", "a 70% response rate"; not
+                    # "most people start with two sessions ... based on how they respond"
+                    if sentence.clauses[o.first] != sentence.clauses[q.first] or not (
+                            -_RATE_REACH <= o.first - q.last <= _RATE_REACH):
                         continue
                     # "30% never reach remission" reports failure, not success
                     if NEGATED in assertion.status(o.first, set(range(q.first, q.last + 1))):
@@ -228,7 +233,10 @@ class FrameFinder:
         phrases = sentence.phrases
         for noun in sentence.of("safety-noun"):
             for affirm in sentence.of("safety-affirm"):
-                if phrases[affirm.first] == phrases[noun.first] and abs(affirm.first - noun.first) <= 5:
+                # "its safety is not established" denies the claim
+                wording = set(range(noun.first, noun.last + 1)) | set(range(affirm.first, affirm.last + 1))
+                if phrases[affirm.first] == phrases[noun.first] and abs(affirm.first - noun.first) <= 5 and (
+                        NEGATED not in assertion.status(affirm.first, wording)):
                     frame = _simple("safety", noun, "safe-claim")
                     _add_wording(frame, affirm)
                     yield frame
@@ -344,6 +352,11 @@ class FrameFinder:
         frame.core_first, frame.core_last = frame.first, frame.last
         # the drug: in the trigger's clause, else in the sentence, else from the page
         drugs = [m for m in sentence.of("drug") if m.first not in own]
+        if frame.kind == "experimental":  # found only because an investigational drug is named: that one
+            drugs = [m for m in drugs if m.entity in context.investigational] or drugs
+        elif frame.kind == "safety":  # "X avoids ketamine's side effects": ketamine owns the risk; X claims
+            drugs = [m for m in drugs if not (frame.first < m.first < frame.last
+                                              and sentence.words[m.last].endswith("'s"))] or drugs
         if len(drugs) > 1:  # "works like ketamine", "faster than Spravato": the other drug is a comparator
             drugs = [m for m in drugs if not _comparator(sentence, m.first)] or drugs
         in_clause = [m for m in drugs if sentence.clauses[m.first] == clause]
@@ -475,11 +488,15 @@ _COMPARATORS = frozenset(("like", "than", "unlike", "vs", "versus", "as", "to", 
 
 def _comparator(sentence: Sentence, index: int) -> bool:
     """A drug named right after "like", "than", "unlike", "versus" is what the claim compares with; one
-    followed by "-like" ("ketamine-like effects") describes something else."""
+    followed by "-like" or "-related" ("ketamine-like effects") describes something else."""
     words = sentence.words
     return (index > 0 and (words[index - 1] in _COMPARATORS or (
         index > 1 and words[index - 2] in ("compared", "similar") and words[index - 1] in ("with", "to")))
-        or (index + 1 < len(words) and words[index + 1] == "like"))
+        or (index + 1 < len(words) and words[index + 1] in _OTHER_THAN))
+
+
+# "ketamine-like effects", "the only ketamine-related drug", "a ketamine-derived compound": something else
+_OTHER_THAN = frozenset(("like", "related", "derived"))
 
 
 _UNDER_AGE = 18
@@ -554,14 +571,14 @@ def is_asserted(status: frozenset[str], excused_by: frozenset[str]) -> bool:
 
 # Statuses that make a claim of each frame not the copy's own assertion.
 EXCUSES: dict[str, frozenset[str]] = {
-    "approval": frozenset((NEGATED, "hypothetical", "question", "reported", REFUTED, HEDGED, RESEARCH)),
-    "treats": frozenset((NEGATED, HEDGED, "hypothetical", "question", "reported", REFUTED, OFF_LABEL, HISTORICAL,
+    "approval": frozenset((NEGATED, "hypothetical", "question", "reported", HYPE, REFUTED, HEDGED, RESEARCH)),
+    "treats": frozenset((NEGATED, HEDGED, "hypothetical", "question", "reported", HYPE, REFUTED, OFF_LABEL, HISTORICAL,
                          ANIMAL, RESEARCH)),
-    "efficacy": frozenset((NEGATED, HEDGED, "hypothetical", "question", "reported", REFUTED, HISTORICAL, RESEARCH,
+    "efficacy": frozenset((NEGATED, HEDGED, "hypothetical", "question", "reported", HYPE, REFUTED, HISTORICAL, RESEARCH,
                            ANIMAL)),
-    "safety": frozenset((NEGATED, HEDGED, "hypothetical", "question", "reported", REFUTED, HISTORICAL, RESEARCH,
+    "safety": frozenset((NEGATED, HEDGED, "hypothetical", "question", "reported", HYPE, REFUTED, HISTORICAL, RESEARCH,
                          ANIMAL)),
-    "eligibility": frozenset((NEGATED, "hypothetical", "question", "reported", REFUTED, HISTORICAL, RESEARCH)),
-    "neuro": frozenset((NEGATED, HEDGED, "hypothetical", "question", "reported", REFUTED, ANIMAL, RESEARCH)),
-    "experimental": frozenset((NEGATED, "hypothetical", "question", REFUTED, ANIMAL, RESEARCH)),
+    "eligibility": frozenset((NEGATED, "hypothetical", "question", "reported", HYPE, REFUTED, HISTORICAL, RESEARCH)),
+    "neuro": frozenset((NEGATED, HEDGED, "hypothetical", "question", "reported", HYPE, REFUTED, ANIMAL, RESEARCH)),
+    "experimental": frozenset((NEGATED, "hypothetical", "question", HYPE, REFUTED, ANIMAL, RESEARCH)),
 }

@@ -30,13 +30,20 @@ _MISSING = object()  # not in the cache yet
 NUMBER = "#"
 
 
+# Words Snowball gives one stem that mean different things in claims: "effect" is a noun (a side effect,
+# the drug's effect), "effective" a claim; a "prescriber" is a person, "prescribe" an offer.
+_STEM_EXCEPTIONS = {"effective": "effective", "effectively": "effective", "effectiveness": "effective",
+                    "ineffective": "ineffective", "ineffectiveness": "ineffective",
+                    "prescriber": "prescriber", "prescribers": "prescriber"}
+
+
 def stem(word: str) -> str:
     """The canonical form of a word: its Snowball stem ("cures", "cured", "curing" -> "cure")."""
     if word.endswith(NEGATED_CONTRACTION) or word == "cannot":
         return NOT
     if word.endswith("'s"):
         word = word[:-2]
-    return _stemmer.stemWord(word)
+    return _STEM_EXCEPTIONS.get(word) or _stemmer.stemWord(word)
 
 
 class Lexicon:
@@ -91,21 +98,34 @@ class Lexicon:
                 return self._classify(decoded)
         if len(word) < self._min_length or word in self._protected or not word.isalpha():
             return None
-        best = self._nearest(stemmed, 1 if len(stemmed) < 10 else 2)
+        best = self._nearest_exception(word) or self._nearest(stemmed, 1 if len(stemmed) < 10 else 2)
         # "caring" is a word, not a misspelt "curing": a real English word is never a typo.
         if best is None or is_english_word(word):
             return None
         return best
 
-    def _nearest(self, stemmed: str, max_distance: int) -> str | None:
-        """The vocabulary stem within `max_distance` edits (OSA) of `stemmed`: the closest, then the
-        shortest, then the first alphabetically. One C-level scan over the stems of a similar length."""
+    def _load_rapidfuzz(self) -> None:
         # Imported here: a run whose words are all known never pays for loading rapidfuzz.
         if self._extract_one is None:
             from rapidfuzz import process
             from rapidfuzz.distance import OSA
 
             self._extract_one, self._distance = process.extractOne, OSA.distance
+
+    def _nearest_exception(self, word: str) -> str | None:
+        """The stem of a stem exception `word` misspells ("efective" -> "effective", not "effect"): those are
+        compared as whole words, since their Snowball stems are the very thing they differ from."""
+        words = [w for w, s in _STEM_EXCEPTIONS.items() if s in self.vocabulary and abs(len(w) - len(word)) <= 1]
+        if not words:
+            return None
+        self._load_rapidfuzz()
+        hit = self._extract_one(word, words, scorer=self._distance, score_cutoff=1)
+        return None if hit is None else _STEM_EXCEPTIONS[hit[0]]
+
+    def _nearest(self, stemmed: str, max_distance: int) -> str | None:
+        """The vocabulary stem within `max_distance` edits (OSA) of `stemmed`: the closest, then the
+        shortest, then the first alphabetically. One C-level scan over the stems of a similar length."""
+        self._load_rapidfuzz()
         key = (len(stemmed), max_distance)
         candidates = self._near.get(key)
         if candidates is None:

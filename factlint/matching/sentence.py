@@ -144,7 +144,10 @@ def _clauses(sentence: Sentence) -> tuple[list[int], list[int]]:
     hard = {bisect_left(starts, m.start()) for m in CLAUSE_PUNCTUATION.finditer(text)}
     marks: dict[int, str] = {}
     for m in _GAP_MARKS.finditer(text):
-        i = bisect_left(starts, m.start())
+        at = m.start()
+        if m.group() == "," and 0 < at < len(text) - 1 and text[at - 1].isalnum() and text[at + 1].isalnum():
+            continue  # a comma inside a name or number ("L-655,708", "1,000") separates nothing
+        i = bisect_left(starts, at)
         marks[i] = marks.get(i, "") + m.group()
     breaks = {m.first for cls in (TERMINATOR, CLAUSE_BREAK) for m in sentence.by_class.get(cls, ())}
     # list items: entities of one kind, or claim words of one class ("safer, more effective or faster")

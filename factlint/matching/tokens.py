@@ -14,8 +14,9 @@ import regex
 WORD = regex.compile(r"[\p{L}\p{N}][\p{L}\p{N}\p{M}]*(?:'[\p{L}\p{M}]+)*|[%#&]")
 
 # A sentence ends at . ! ? (one or more, maybe followed by closing quotes/brackets) before whitespace
-# or the end of the text. "0.7 mg" and "e.g.x" do not end a sentence.
-_TERMINAL = r"[.!?]+[\"')\]\u201d\u2019]*(?=\s|$)"
+# or the end of the text. "0.7 mg", "e.g.x" and the dot of an initialism ("U.S. regulators", "e.g. at
+# home") do not end a sentence.
+_TERMINAL = r"(?<!\b\p{L}\.\p{L})[.!?]+[\"')\]\u201d\u2019]*(?=\s|$)"
 # Social and list copy: pictographs and dingbats (emoji, ✨, ✓, →), bullets, " | ", hashtag runs at the
 # end of a line or before another break, blank lines.
 # (not the ® ™ © of brand names, which Unicode also counts as pictographs)

@@ -37,3 +37,9 @@ def test_a_hashtag_labels_a_post_and_claims_nothing(lint) -> None:
 def test_side_effects_are_not_the_outcome_of_a_success_rate(lint) -> None:
     findings = lint("Ketamine: zero side effects, zero downtime, 100% results.", "post.txt")
     assert [(f.rule, f.text) for f in findings] == [("FL501", "zero side effects")]
+
+
+def test_an_investigational_drug_is_the_subject_of_its_claims_not_the_drug_it_is_compared_with(lint) -> None:
+    findings = lint("L-655,708 is a proven antidepressant that avoids ketamine's side effects.")
+    assert findings and all("L-655,708" in f.message and f.category in ("experimental", "animal-to-human")
+                            for f in findings), findings
