@@ -46,6 +46,8 @@ _DURATION_VERBS = frozenset(("for", "lasting", "last", "lasts", "lasted", "persi
                              "held", "hold", "holds"))
 _DURATION_FILLERS = frozenset(("up", "to", "as", "long", "several", "many", "more", "than", "over", "a", "few",
                                "two", "three", "four", "six", "twelve", "of"))
+_OBJECT_REACH = 3  # tokens from a verb to its object ("ends your treatment-resistant depression")
+_DETERMINERS = frozenset(("the", "a", "an", "your", "their", "his", "her", "my", "our", "all", "of", "any", "that"))
 _RATE_REACH = 12  # tokens between a rate's quantity and its outcome (about a clause)
 _RISK_CLASSES = (("risk", "minimized-risk"), ("addiction-risk", "minimized-addiction"),
                  ("breathing-risk", "minimized-breathing"))
@@ -176,8 +178,14 @@ class FrameFinder:
         if context.short:
             for m in sentence.of("treat-short"):
                 yield _simple("treats", m, "treat")
+        conditions = sentence.of("condition")
+        for m in sentence.of("eliminate"):  # "ends treatment-resistant depression": a cure
+            words = sentence.words
+            if any(0 < c.first - m.last <= _OBJECT_REACH and all(w in _DETERMINERS for w in words[m.last + 1:c.first])
+                   for c in conditions):
+                yield _simple("efficacy", m, "cure")
         nouns = {m.first: m for m in sentence.of("treat-noun")}
-        for condition in sentence.of("condition"):
+        for condition in conditions:
             noun = nouns.get(condition.last + 1)
             if noun is not None:
                 yield _simple("treats", noun, "treat")
