@@ -47,6 +47,8 @@ _DURATION_VERBS = frozenset(("for", "lasting", "last", "lasts", "lasted", "persi
 _DURATION_FILLERS = frozenset(("up", "to", "as", "long", "several", "many", "more", "than", "over", "a", "few",
                                "two", "three", "four", "six", "twelve", "of"))
 _OBJECT_REACH = 3  # tokens from a verb to its object ("ends your treatment-resistant depression")
+_STATE_WORDS = frozenset(("is", "was", "were", "are", "has", "had", "have", "been", "simply", "completely", "just",
+                          "totally", "all", "finally", "now", "entirely", "fully", "basically"))
 _DETERMINERS = frozenset(("the", "a", "an", "your", "their", "his", "her", "my", "our", "all", "of", "any", "that"))
 _RATE_REACH = 12  # tokens between a rate's quantity and its outcome (about a clause)
 _RISK_CLASSES = (("risk", "minimized-risk"), ("addiction-risk", "minimized-addiction"),
@@ -119,7 +121,7 @@ class FrameFinder:
         self._finders: tuple[tuple[Callable[[Sentence, Assertion, Context], Iterable[Frame]], frozenset[str]], ...] = (
             (self._approval, frozenset(("approval", "approval-weak"))),
             (self._treats, frozenset(("treat", "treat-short", "treat-noun"))),
-            (self._efficacy, frozenset((*EFFICACY_CLASSES, "rate-quantity", "speed-unit", "duration-unit"))),
+            (self._efficacy, frozenset((*EFFICACY_CLASSES, "rate-quantity", "speed-unit", "duration-unit", "gone"))),
             (self._safety, frozenset(("safe-claim", "safety-noun", "no-addiction", "risk", "addiction-risk",
                                       "breathing-risk"))),
             (self._eligibility, frozenset(("first-line", "no-supervision", "home-use", "supervision-minimizer",
@@ -152,8 +154,11 @@ class FrameFinder:
                 frames.extend(_simple(kind, m, cls) for m in sentence.of(cls))
         for frame in frames:
             self._fill(frame, sentence, assertion, context)
-        # "Ketamine for ..." claims nothing until it names a condition
+        # "Ketamine for ..." claims nothing until it names a condition; nor does a heading "Healing, from home"
+        # that names neither a condition nor the treatment (only the page knows the drug)
         frames = [f for f in frames if not (f.kind == "treats" or f.claim.startswith("treats:")) or f.conditions]
+        frames = [f for f in frames if not (f.claim == "cure" and f.drug_from in ("section", "page")
+                                             and not sentence.has("condition") and not sentence.has("treatment-word"))]
         # "approved to treat PTSD", "approved for teens": the treatment and the population are the approval's
         approvals = [(f.first, f.last) for f in frames if f.kind == "approval"]
         if approvals:
@@ -179,8 +184,8 @@ class FrameFinder:
             for m in sentence.of("treat-short"):
                 yield _simple("treats", m, "treat")
         conditions = sentence.of("condition")
+        words = sentence.words
         for m in sentence.of("eliminate"):  # "ends treatment-resistant depression": a cure
-            words = sentence.words
             if any(0 < c.first - m.last <= _OBJECT_REACH and all(w in _DETERMINERS for w in words[m.last + 1:c.first])
                    for c in conditions):
                 yield _simple("efficacy", m, "cure")
@@ -191,6 +196,11 @@ class FrameFinder:
                 yield _simple("treats", noun, "treat")
 
     def _efficacy(self, sentence: Sentence, assertion: Assertion, context: Context) -> Iterable[Frame]:
+        for m in sentence.of("gone"):  # "my anxiety was simply gone": a cure
+            words = sentence.words
+            if any(0 < m.first - c.last <= _OBJECT_REACH and all(w in _STATE_WORDS for w in words[c.last + 1:m.first])
+                   for c in sentence.of("condition")):
+                yield _simple("efficacy", m, "cure")
         outcome = any(sentence.has(c) for c in ("rate-outcome", "treat", "condition", "safe-claim", "drug"))
         for cls in EFFICACY_CLASSES:
             if cls in NEEDS_OUTCOME and not outcome:
@@ -460,7 +470,7 @@ _TRIGGER_CLASSES = frozenset((
     "approval", "approval-weak", "treat", "treat-short", "treat-noun", *EFFICACY_CLASSES, "rate-quantity",
     "speed-unit", "duration-unit", "safe-claim", "safety-noun", "no-addiction", "risk", "addiction-risk",
     "breathing-risk", "first-line", "no-supervision", "home-use", "supervision-minimizer", "neuro-growth",
-    "neuro-change", "neuro-new", "availability"))
+    "neuro-change", "neuro-new", "availability", "gone"))
 # Trigger classes that make a claim on their own, and the classes other triggers need beside them
 # (`FrameFinder.could_claim` and the segment gate, gate.py; the finders below check the same in detail).
 ALONE = frozenset(("approval", "cure", "permanence", "durability", "miracle", "intensifier", "superlative", "certainty",
@@ -480,6 +490,7 @@ TOGETHER: tuple[tuple[frozenset[str], ...], ...] = tuple(
         ("supervision-minimizer", "supervision"),
         ("too-few-trials", "qualify drug"),
         ("age-word", "treat availability treat-short"),
+        ("gone", "condition"),
     ))
 _BUILT_IN = frozenset(("approval", "treat", "treat-short", "cure", "permanence", "durability", "speed", "miracle",
                        "intensifier", "superlative", "superiority", "certainty", "proven", "rate", "safe-claim",
