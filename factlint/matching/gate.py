@@ -71,6 +71,7 @@ class SegmentGate:
         self.drug = self._bit.get(DRUG, 0)
         self._availability = self._bit.get("availability", 0)
         self._claim = self._bit[_CLAIM]
+        self._claim_of: Memo[int, int] = Memo(_MASK_LIMIT)  # class bits -> the claim bit, if they could claim
 
     def mask(self, classes: Iterable[str]) -> int:
         """The class bits of `classes`."""
@@ -119,7 +120,10 @@ class SegmentGate:
                 if stems & needs == needs:
                     found |= bits
             keys ^= key
-        return found | self._claim if self._could_claim(found) else found
+        claim = self._claim_of.get(found)
+        if claim is None:  # few distinct class sets: the verdict on each is remembered
+            claim = self._claim_of.remember(found, self._claim if self._could_claim(found) else 0)
+        return found | claim
 
 
 class _TokenStems(dict[str, int]):

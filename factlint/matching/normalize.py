@@ -57,7 +57,12 @@ _CONFUSABLES = str.maketrans(_CONFUSABLE_FROM, _CONFUSABLE_TO)
 # a confusable one. The lookaheads scan one token each, from its first character only, so the
 # search stays linear in the text.
 _MIXED_TOKEN = re.compile(rf"(?<!\S)(?=\S*?[a-z])(?=\S*?[{_CONFUSABLE_FROM}])\S++")
-_CONFUSABLE = re.compile(f"[{_CONFUSABLE_FROM}]")  # one C-level scan: most text has none at all
+# One C-level scan: most text has none at all. A class holding letters outside the Basic Multilingual Plane
+# makes `re` test each character against a list, ~15x slower: those letters are looked for only in text that
+# has such a character at all (a range test).
+_CONFUSABLE_BMP = re.compile("[" + "".join(c for c in _CONFUSABLE_FROM if c <= "\uffff") + "]")
+_CONFUSABLE_ASTRAL = re.compile("[" + "".join(c for c in _CONFUSABLE_FROM if c > "\uffff") + "]")
+_ASTRAL = re.compile("[\U00010000-\U0010ffff]")
 
 # Three or more single letters split by one repeated separator: "c-u-r-e-s", "c.u.r.e", "c u r e".
 _SPLIT_LETTERS = regex.compile(
@@ -120,9 +125,15 @@ def _fold(text: str) -> str:
 def fold_confusables(folded: str) -> str:
     """In each token that holds an ASCII letter, the letters confusable with one (TR39) as that
     letter: "kеtaminе" (Cyrillic е) -> "ketamine". Same length, so offsets do not move."""
-    if folded.isascii() or _CONFUSABLE.search(folded) is None:
+    if folded.isascii() or not _has_confusable(folded):
         return folded
     return _MIXED_TOKEN.sub(lambda m: m.group().translate(_CONFUSABLES), folded)
+
+
+def _has_confusable(folded: str) -> bool:
+    if _CONFUSABLE_BMP.search(folded) is not None:
+        return True
+    return _ASTRAL.search(folded) is not None and _CONFUSABLE_ASTRAL.search(folded) is not None
 
 
 def normalize(text: str) -> str:

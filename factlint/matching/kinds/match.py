@@ -13,6 +13,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 import regex
+from ahocorasick_rs import AhoCorasick
 
 from factlint.matching.assertion import CITED, QUESTION, REPORTED, Assertion, status_of_list
 from factlint.matching.regex_budget import ALL_PATTERNS, PATTERN_TIMEOUT, timed_search
@@ -20,6 +21,7 @@ from factlint.matching.sentence import Sentence
 from factlint.matching.vocabulary import phrase_stems
 from factlint.rulebook import compile_pattern
 from factlint.rulebook.model import Rule, Rulebook
+from factlint.rulebook.patterns import required_literals
 
 
 @dataclass(frozen=True, slots=True)
@@ -63,6 +65,7 @@ class MatchRules:
         self.has_patterns = any(r.patterns for r in self.rules)
         patterns = [p.pattern for r in self.rules for p in r.patterns]
         self._any_pattern = compile_pattern("|".join(f"(?:{p})" for p in patterns)) if patterns else None
+        self._needles = _needles(patterns)
         # the stems a phrase of some rule starts with: a sentence with none of them needs no phrase search
         self.first_stems = frozenset(p[0] for r in self.rules for p in r.phrases)
 
@@ -72,6 +75,8 @@ class MatchRules:
         search of all patterns together first: most segments match none (not once a rule has failed on
         the file: the failed rule's pattern would slow down, or time out, every joint search).
         Every search is charged to the file's regex time budget (regex_budget.py)."""
+        if self._needles is not None and not self._needles.find_matches_as_indexes(text):
+            return frozenset()  # no pattern can match without one of these strings
         if self._any_pattern is not None and not failed:
             try:
                 if timed_search(failed, self._any_pattern, text, ALL_PATTERNS) is None:
@@ -154,6 +159,21 @@ class MatchRules:
                 return True
         own = set(window)  # a cue inside the window counts too: "depression is not cured"
         return any(assertion.status(i, own) & compiled.excused_by for i in range(window[0], window[-1] + 1))
+
+
+def _needles(patterns: Sequence[str]) -> AhoCorasick | None:
+    """An automaton of the strings one of which every match of every pattern contains (each pattern's
+    `required_literals`; one C-level pass finds whether a text holds any, ~5x faster than the regex search
+    it saves), or None if some pattern has none."""
+    found: set[str] = set()
+    for pattern in patterns:
+        literals = required_literals(pattern)
+        if literals is None:
+            return None
+        found |= literals
+    if not found:
+        return None
+    return AhoCorasick(sorted(n for n in found if not any(o != n and o in n for o in found)))
 
 
 def _excused_by(lists: Sequence[str]) -> frozenset[str]:
