@@ -22,7 +22,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from factlint.matching.assertion import (
     ANIMAL,
@@ -96,6 +96,7 @@ class Frame:
     last: int = 0
     core_first: int = 0  # the claim's own words (trigger and wording): findings that share them are one claim
     core_last: int = 0
+    co_drugs: list[str] = field(default_factory=list)  # drugs coordinated with `drug`: "ketamine and esketamine"
 
 
 @dataclass(frozen=True, slots=True)
@@ -154,6 +155,8 @@ class FrameFinder:
                 frames.extend(_simple(kind, m, cls) for m in sentence.of(cls))
         for frame in frames:
             self._fill(frame, sentence, assertion, context)
+        # "Both ketamine and esketamine were approved in 2019": the claim, once for each drug
+        frames.extend(replace(f, drug=d, co_drugs=[]) for f in list(frames) for d in f.co_drugs)
         # "Ketamine for ..." claims nothing until it names a condition; nor does a heading "Healing, from home"
         # that names neither a condition nor the treatment (only the page knows the drug)
         frames = [f for f in frames if not (f.kind == "treats" or f.claim.startswith("treats:")) or f.conditions]
@@ -389,6 +392,7 @@ class FrameFinder:
         if chosen is not None:
             frame.drug = chosen.entity
             own.update(range(chosen.first, chosen.last + 1))
+            frame.co_drugs = _coordinated(sentence, chosen, drugs)
         else:
             frame.drug, frame.drug_from = from_context(sentence, context, frame.claim in _PAGE_CLAIMS)
         # conditions, populations, settings, agencies named with the claim and asserted: those of the
@@ -496,6 +500,28 @@ _BUILT_IN = frozenset(("approval", "treat", "treat-short", "cure", "permanence",
                        "intensifier", "superlative", "superiority", "certainty", "proven", "rate", "safe-claim",
                        "minimized-risk", "minimized-addiction", "minimized-breathing", "first-line", "no-supervision",
                        "home-use", "population", "neuro", "availability"))
+
+
+_COORDINATION = frozenset(("and", "or", "&", "plus", "both", "as", "well", "its", "their", "cousin", "relative",
+                           "sibling", "the"))
+
+
+def _coordinated(sentence: Sentence, chosen: Mention, drugs: list[Mention]) -> list[str]:
+    """The other drugs of a coordinated subject ("ketamine and its cousin esketamine", "Spravato, ketamine or
+    arketamine"): joined to the chosen one, directly or through each other, by list words in one phrase."""
+    words, phrases = sentence.words, sentence.phrases
+    joined = [chosen]
+    for m in sorted(drugs, key=lambda m: abs(m.first - chosen.first)):
+        if m.entity in {j.entity for j in joined} or phrases[m.first] != phrases[chosen.first]:
+            continue
+        for j in joined:
+            a, b = (j, m) if j.last < m.first else (m, j)
+            between = words[a.last + 1:b.first]
+            if all(w in _COORDINATION for w in between) and (
+                    any(w in ("and", "or", "&", "plus") for w in between) or not between):
+                joined.append(m)
+                break
+    return [m.entity for m in joined[1:] if m.entity is not None]
 
 
 def _of(sentence: Sentence, mention: Mention) -> bool:

@@ -43,3 +43,9 @@ def test_an_investigational_drug_is_the_subject_of_its_claims_not_the_drug_it_is
     findings = lint("L-655,708 is a proven antidepressant that avoids ketamine's side effects.")
     assert findings and all("L-655,708" in f.message and f.category in ("experimental", "animal-to-human")
                             for f in findings), findings
+
+
+def test_a_claim_about_coordinated_drugs_is_checked_for_each(lint) -> None:
+    [finding] = lint("Ketamine and esketamine are FDA-approved for depression.")
+    assert {finding.rule, *finding.merged} == {"FL101", "FL105"}
+    assert lint("Spravato, unlike ketamine, is approved for treatment-resistant depression.") == []
