@@ -51,6 +51,16 @@ class Fact:
         return f"{file} {self.ref}" if self.ref else file
 
     def as_ref(self) -> FactRef:
+        """The fact as findings carry it: one shared object per fact (a dense draft has hundreds of
+        thousands of findings, and a copy each cost ~350 bytes per finding)."""
+        cached = _REFS.get(id(self))
+        if cached is not None and cached[0] is self:
+            return cached[1]
+        ref = self._make_ref()
+        _REFS[id(self)] = (self, ref)  # the fact is kept alive with it, so its id is not reused
+        return ref
+
+    def _make_ref(self) -> FactRef:
         source = self.cited
         citation = None
         if source is not None:
@@ -60,6 +70,9 @@ class Fact:
         address = citation.address if citation is not None else self.address
         via = f"reference sheet {self.ref}" if self.ref else None
         return FactRef(self.id, self.statement, self.trace, self.quote, address, citation, via)
+
+
+_REFS: dict[int, tuple[Fact, FactRef]] = {}  # id(fact) -> (fact, its FactRef); facts live as long as rulebooks
 
 
 @dataclass(frozen=True, slots=True)
