@@ -19,8 +19,9 @@ import regex
 
 # A search that takes longer than this on one text is a runaway (catastrophic backtracking).
 PATTERN_TIMEOUT = 1.0
-# The regex time of one file: the shipped rulebook's patterns use ~0.01 s per MB of dense copy, so this is
-# generous for any rulebook a person writes, and bounds one that is made to be slow.
+# The regex time of one file. The shipped rulebook's patterns take ~0.1 s per MB of the bench corpus
+# (bench/generate.py; a few ms per file), so this is generous for any rulebook a person writes, and bounds
+# one that is made to be slow.
 BUDGET_BASE = 5.0  # seconds
 BUDGET_PER_MB = 2.0  # seconds per million characters of the file
 ALL_PATTERNS = ""  # the owner of a search of every pattern at once (not one rule's)

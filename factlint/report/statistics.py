@@ -1,7 +1,8 @@
 """`check --statistics`: how many findings each rule made, instead of the findings (as ruff's --statistics).
 
 Text: one line per rule, most findings first (`    12  FL401  cure-claim  [error]`), then the summary line;
-JSON: `{"version": 1, "statistics": [{"rule", "name", "category", "severity", "count"}, ...]}`.
+JSON: `{"version": 1, "statistics": [{"rule", "name", "category", "severity", "count"}, ...], "left_out": N}`
+(N: findings --max-findings left out of the counts; the text summary line says it too).
 """
 
 from __future__ import annotations
@@ -35,7 +36,9 @@ def rows(result: LintResult, rulebook: Rulebook) -> list[dict[str, object]]:
 def render(result: LintResult, rulebook: Rulebook, fmt: str, *, quiet: bool = False) -> str:
     table = rows(result, rulebook)
     if fmt == "json":
-        return dump({"version": SCHEMA_VERSION, "statistics": table})
+        # counts are of the findings reported: --max-findings leaves some out, and says how many
+        return dump({"version": SCHEMA_VERSION, "statistics": table,
+                     "left_out": sum(cut.left_out for cut in result.truncated)})
     width = max((len(str(row["count"])) for row in table), default=1)
     id_width = max((len(str(row["rule"])) for row in table), default=0)
     lines = [f"{row['count']:>{width}}  {visible(str(row['rule'])):<{id_width}}  {visible(str(row['name']))}  "

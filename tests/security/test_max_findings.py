@@ -127,6 +127,15 @@ def test_the_configuration_sets_it_and_a_bad_value_is_an_error(run_cli, tmp_path
     assert code == 2 and "max-findings" in err
 
 
+def test_statistics_say_what_they_do_not_count(run_cli, tmp_path: Path) -> None:
+    dense(tmp_path)
+    code, out, _ = run_cli("check", "dense.md", "--max-findings", "5", "--statistics", "--format", "json")
+    data = json.loads(out)
+    assert code == 1 and data["statistics"][0]["count"] == 5 and data["left_out"] == 7
+    code, out, _ = run_cli("check", "dense.md", "--max-findings", "5", "--statistics")
+    assert code == 1 and "(7 more not shown, see --max-findings)" in out
+
+
 def test_commands_without_a_report_warn_about_the_cut(run_cli, tmp_path: Path) -> None:
     dense(tmp_path)
     code, _, err = run_cli("check", "dense.md", "--max-findings", "5", "--write-baseline", "base.json")
