@@ -19,6 +19,7 @@ SIZES = [1]  # MB. An 8 MB case showed rdjsonl's quadratic cost at 6de4c3f (204 
 # alone now takes about a minute at that size, so it cannot tell the report's cost apart: bench/ measures it
 
 
+@pytest.mark.slow  # ~8 s a format: a scale test (CI runs it)
 @pytest.mark.parametrize("megabytes", SIZES)
 @pytest.mark.parametrize("fmt", ["text", "rdjsonl"])
 def test_a_long_line_of_claims_is_reported_in_linear_time(tmp_path: Path, fmt: str, megabytes: int) -> None:
