@@ -116,7 +116,7 @@ def render(result: LintResult, options: ReportOptions) -> str:
                      else _plain(f"{p.path}: factlint error: {p.message}"))
     if slots.overflow:
         lines.append(_command("warning", "factlint: annotation limit", (
-            f"{slots.unannotated} findings and notes are listed in this step's log but not annotated: GitHub "
+            f"{slots.unannotated:,} findings and notes are listed in this step's log but not annotated: GitHub "
             f"shows at most {PER_STEP} error, {PER_STEP} warning and {PER_STEP} notice annotations per step. "
             "Upload the SARIF report (--format sarif) to code scanning to see every finding.")))
     if not options.quiet:

@@ -5,19 +5,13 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from file_support import HOUSE_RULEBOOK_HEADER
 from robust_support import CLAIM, write
 
 from factlint.errors import RulebookError
 from factlint.rulebook import load_rulebook
 
-HEADER = """\
-categories:
-  - {id: house, prefix: FL9, title: House rules}
-sources:
-  - {file: house.txt, title: House style}
-facts:
-  - {id: house-fact, statement: A house fact., source: house.txt, quote: The house fact.}
-"""
+HEADER = HOUSE_RULEBOOK_HEADER
 
 
 def rule(rule_id: str, body: str) -> str:

@@ -11,19 +11,11 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from file_support import write
+from file_support import HOUSE_RULEBOOK_HEADER, write
 
 from factlint.matching import regex_budget
 
-HEADER = """\
-categories:
-  - {id: house, prefix: FL9, title: House rules}
-sources:
-  - {file: house.txt, title: House style}
-facts:
-  - {id: house-fact, statement: A house fact., source: house.txt, quote: The house fact.}
-rules:
-"""
+HEADER = HOUSE_RULEBOOK_HEADER + "rules:\n"
 CLAIM = "Ketamine cures depression."
 
 
