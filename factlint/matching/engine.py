@@ -102,10 +102,11 @@ class Matcher:
             run.segment(segment)
         return MatchResult(run.finish(), [RuleFailure(rule, why) for rule, why in sorted(run.failed.items())])
 
-    def read_segment(self, text: str, failed: dict[str, str]) -> _ReadSegment:
+    def read_segment(self, text: str, failed: dict[str, str], folded: str = "", stems: int = 0) -> _ReadSegment:
         """A segment's normalised text, its sentences with the gate's stems and classes of each, and the
         pattern rules that match in it; remembered, since repositories repeat their boilerplate paragraphs.
-        A sentence is read (`read_sentence`) only when it is needed, once."""
+        A sentence is read (`read_sentence`) only when it is needed, once. `stems`: the gate's stem bits of
+        `folded`, the segment's text after `normalize`, if known."""
         found = self.segments.get(text)
         if found is not None:
             return found
@@ -115,10 +116,15 @@ class Matcher:
         if self.document_rules.claims.has_patterns:
             patterns |= self.document_rules.claims.patterns_in(normalized, failed)
         stems_of, classes_of = self.gate.stems, self.gate.classes
-        spans = []
-        for start, end in sentence_spans(normalized, cased):
-            stems = stems_of(normalized[start:end])
-            spans.append((start, end, stems, classes_of(stems)))
+        sentences = sentence_spans(normalized, cased)
+        if len(sentences) == 1 and folded == normalized:  # one sentence: all the segment's words are its own
+            (start, end), = sentences
+            spans = [(start, end, stems, classes_of(stems))]
+        else:
+            spans = []
+            for start, end in sentences:
+                sentence_stems = stems_of(normalized[start:end])
+                spans.append((start, end, sentence_stems, classes_of(sentence_stems)))
         read = _ReadSegment(normalized, origin, tuple(spans), patterns, [None] * len(spans))
         if not failed:  # a pattern that timed out is never remembered as "no match"
             self.segments.remember(text, read)
@@ -205,7 +211,8 @@ class _Run:
         m = self.m
         folded = normalize(segment.text)
         gate = m.gate
-        classes = gate.segment_classes(folded)
+        stems = gate.stems(folded)
+        classes = gate.classes(stems)
         in_list = segment.kind == "list_item" and self.list_intro is not None
         if segment.kind != "list_item":
             self._end_list()
@@ -215,7 +222,7 @@ class _Run:
             if classes & gate.drug:
                 self.unread = segment  # no claim here; its drug matters only if a list item follows
             return
-        read = m.read_segment(segment.text, self.failed)
+        read = m.read_segment(segment.text, self.failed, folded, stems)
         short = is_short(segment)
         everything = bool(read.patterns)  # a pattern matches in the segment: every sentence is examined
         intro_at = -1 if segment.kind == "list_item" else m.last_term_sentence(read, segment.kind == "heading")

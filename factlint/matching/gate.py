@@ -81,10 +81,6 @@ class SegmentGate:
         """The stem bits of `stems` (stems no term has have none)."""
         return reduce(or_, (self._stem_bit.get(s, 0) for s in stems), 0)
 
-    def segment_classes(self, folded: str) -> int:
-        """The class bits of the terms whose stems all occur in `folded` (segment text after `normalize`)."""
-        return self.classes(self.stems(folded))
-
     def stems(self, folded: str) -> int:
         """The stem bits of the words of `folded`."""
         # most tokens carry no stem: filtered out before the OR, which copies the whole mask each time

@@ -29,6 +29,13 @@ _BREAK = regex.compile(
     r"|(?:\s*#[\p{L}\p{N}_]+)+(?=\s*(?:$|\n|" + _PICTOGRAPH + r"))"
     r"|\n[ \t]*\n\s*"
 )
+# The same for ASCII text, where no pictograph can occur: looking for one at every space is most of the cost.
+_BREAK_ASCII = regex.compile(
+    rf"{_TERMINAL}"
+    r"|\s\|\s"
+    r"|(?:\s*#[\p{L}\p{N}_]+)+(?=\s*(?:$|\n))"
+    r"|\n[ \t]*\n\s*"
+)
 _LINE_BREAK = regex.compile(r"\n")
 _CONTINUES = regex.compile(r"[\p{Ll}\p{N}(,;:\-\u2013\u2014]")  # a wrapped line goes on with these
 
@@ -47,7 +54,7 @@ def sentence_spans(text: str, cased: str | None = None) -> list[tuple[int, int]]
     spans: list[tuple[int, int]] = []
     start = 0
     cased = cased if cased is not None else text
-    for match in _BREAK.finditer(text):
+    for match in (_BREAK_ASCII if text.isascii() else _BREAK).finditer(text):
         _add(text, cased, start, match.end(), spans)
         start = match.end()
     _add(text, cased, start, len(text), spans)
@@ -63,6 +70,10 @@ def _add(text: str, cased: str, start: int, end: int, spans: list[tuple[int, int
     A hard-wrapped paragraph goes on across its line breaks; a short line followed by a line that starts
     with a capital ("Feel better fast\nBook today") is a line of copy of its own, as in social posts.
     """
+    if text.find("\n", start, end) < 0:  # one line (most pieces)
+        if start < end and not text[start:end].isspace():
+            spans.append((start, end))
+        return
     piece_start = start
     for match in _LINE_BREAK.finditer(text, start, match_end := end):
         after = match.end()

@@ -29,6 +29,7 @@ class CompiledMatch:
     rule: Rule
     index: int
     phrases: tuple[tuple[str, ...], ...]
+    needs: tuple[frozenset[str], ...]  # the stems of each phrase, all of which a sentence needs
     patterns: tuple[regex.Pattern[str], ...]
     excused_by: frozenset[str]
     exceptions: tuple[tuple[str, ...], ...]
@@ -52,7 +53,8 @@ class MatchRules:
             CompiledMatch(
                 rule=rule,
                 index=index,
-                phrases=tuple(p for p in map(phrase_stems, rule.phrases) if p),
+                phrases=(phrases := tuple(p for p in map(phrase_stems, rule.phrases) if p)),
+                needs=tuple(frozenset(p) for p in phrases),
                 patterns=tuple(compile_pattern(p) for p in rule.patterns),
                 excused_by=_excused_by(rule.unless),
                 exceptions=tuple(p for p in map(phrase_stems, rule.exceptions) if p),
@@ -103,9 +105,17 @@ class MatchRules:
         if not patterns and self.first_stems.isdisjoint(sentence.stems):
             return hits
         positions: dict[str, list[int]] | None = None
+        present: frozenset[str | None] | None = None
         for compiled in self.rules:
             rule = compiled.rule
-            if rule.id in failed or not applies(rule):
+            if rule.id in failed:
+                continue
+            if rule.id not in patterns:
+                if present is None:
+                    present = frozenset(sentence.stems)
+                if not any(needs <= present for needs in compiled.needs):
+                    continue  # each phrase lacks a word here (cheaper to know than whether the rule applies)
+            if not applies(rule):
                 continue
             if positions is None:
                 positions = {}
