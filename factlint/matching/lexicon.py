@@ -17,6 +17,15 @@ from factlint.matching.english import is_english_word
 from factlint.rulebook.model import Matching
 
 NEGATED_CONTRACTION = "n't"
+# Contractions of "not" typed without the apostrophe (social posts, forums): "isnt", "doesnt". Not "cant" or
+# "wont", which are words of their own.
+_BARE_CONTRACTIONS = frozenset(("isnt", "arent", "wasnt", "werent", "doesnt", "dont", "didnt", "hasnt", "havent",
+                                "hadnt", "wouldnt", "shouldnt", "couldnt", "aint", "cannot"))
+
+
+def is_not(word: str) -> bool:
+    """Whether a word says "not": "not" itself is not asked about; "isn't", "can't", "cannot", "isnt"."""
+    return word.endswith(NEGATED_CONTRACTION) or word in _BARE_CONTRACTIONS
 NOT = "not"
 
 # No cache of PyStemmer's own: the lexicon remembers every word it classifies, and PyStemmer's
@@ -39,7 +48,7 @@ _STEM_EXCEPTIONS = {"effective": "effective", "effectively": "effective", "effec
 
 def stem(word: str) -> str:
     """The canonical form of a word: its Snowball stem ("cures", "cured", "curing" -> "cure")."""
-    if word.endswith(NEGATED_CONTRACTION) or word == "cannot":
+    if is_not(word):
         return NOT
     if word.endswith("'s"):
         word = word[:-2]

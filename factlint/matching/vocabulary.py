@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from itertools import compress
 from typing import NamedTuple
 
-from factlint.matching.lexicon import NEGATED_CONTRACTION, Lexicon, stem
+from factlint.matching.lexicon import Lexicon, is_not, stem
 from factlint.matching.normalize import normalize
 from factlint.matching.tokens import WORD
 from factlint.rulebook.model import Rulebook
@@ -29,7 +29,7 @@ def phrase_stems(phrase: str) -> tuple[str, ...]:
 
 def cue_word(word: str) -> str:
     """A word as cues see it: contractions of "not" are "not" ("isn't", "can't", "cannot")."""
-    return "not" if word.endswith(NEGATED_CONTRACTION) or word == "cannot" else word
+    return "not" if is_not(word) else word
 
 
 def phrase_words(phrase: str) -> tuple[str, ...]:

@@ -48,3 +48,13 @@ def test_a_number_in_digits_is_the_rulebook_placeholder_unless_the_number_is_a_r
     with_placeholder = Lexicon(VOCABULARY | {"#", "12"}, matching)
     assert [with_placeholder.lookup(w) for w in ("7", "10", "12", "2r")] == ["#", "#", "12", None]
     assert Lexicon(VOCABULARY, matching).lookup("7") is None  # no rulebook phrase counts numbers
+
+
+@pytest.mark.parametrize("word", ["isn't", "can't", "cannot", "isnt", "doesnt", "dont"])
+def test_not_however_it_is_typed(word: str) -> None:
+    assert stem(word) == "not"
+
+
+@pytest.mark.parametrize("word", ["cant", "wont", "dentist"])
+def test_words_that_only_look_like_a_bare_contraction_keep_their_stem(word: str) -> None:
+    assert stem(word) != "not"
