@@ -61,23 +61,28 @@ def render(result: LintResult, options: ReportOptions) -> str:
     keep = min(len(items), MAX_RESULTS)
     compact = len(items) >= COMPACT_FROM
     while True:
-        kept = sorted(items[:keep], key=lambda item: item[0].sort_key)
-        seen: Counter[str] = Counter()
-        results = [_result(finding, suppression, index, root, seen) for finding, suppression in kept]
-        run: dict[str, Any] = {
-            "tool": {"driver": driver},
-            "columnKind": "unicodeCodePoints",
-            "results": results,
-            "invocations": [_invocation(result, root, len(items) - keep)],
-        }
-        if result.truncated or keep < len(items):
-            run["properties"] = _limits(result, len(items), keep)
-        document = {"$schema": SCHEMA_URI, "version": "2.1.0", "runs": [run]}
+        document = _document(result, items, keep, driver, index, root)
         text = _compact(document) + "\n" if compact else dump(document)
         size = _gzip_size(text)
         if size <= MAX_GZIP_BYTES or keep == 0:
             return text
         keep = int(keep * MAX_GZIP_BYTES / size * 0.9)  # results are alike in size: one more pass fits
+
+
+def _document(result: LintResult, items: list[tuple[Finding, Suppression | None]], keep: int,
+              driver: dict[str, Any], index: dict[str, int], root: Path) -> dict[str, Any]:
+    """The SARIF log with the first `keep` of `items` as results, in path and position order."""
+    kept = sorted(items[:keep], key=lambda item: item[0].sort_key)
+    seen: Counter[str] = Counter()
+    run: dict[str, Any] = {
+        "tool": {"driver": driver},
+        "columnKind": "unicodeCodePoints",
+        "results": [_result(finding, suppression, index, root, seen) for finding, suppression in kept],
+        "invocations": [_invocation(result, root, len(items) - keep)],
+    }
+    if result.truncated or keep < len(items):
+        run["properties"] = _limits(result, len(items), keep)
+    return {"$schema": SCHEMA_URI, "version": "2.1.0", "runs": [run]}
 
 
 def _compact(document: dict[str, Any]) -> str:
