@@ -16,8 +16,6 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
-import regex
-
 from factlint.documents.model import Document, Segment
 from factlint.findings import Finding
 from factlint.matching.assertion import ADOPTED, CITED, HEDGED, HYPE, NEGATED, REPORTED, RESEARCH, Assertion
@@ -26,6 +24,7 @@ from factlint.matching.gate import BENEFIT, PHRASE, RISK, SegmentGate
 from factlint.matching.kinds import ClaimRules, DocumentRules, MatchRules, PhraseRules
 from factlint.matching.lists import INTRO_CLASSES, ListIntro, add_item, intro_of, list_frame
 from factlint.matching.memo import Memo
+from factlint.matching.names import DrugNames
 from factlint.matching.normalize import normalize, normalize_with_map
 from factlint.matching.regex_budget import RegexBudget, budget_seconds
 from factlint.matching.sentence import Sentence, read_sentence
@@ -72,7 +71,7 @@ class Matcher:
         self.investigational = frozenset(
             e.id for e in rulebook.entities.values() if e.kind == "drug" and e.stage == "investigational")
         self._order = {rule.id: i for i, rule in enumerate(rulebook.rules)}
-        self._drug_names, self._drug_of_name = _drug_name_pattern(rulebook)
+        self._drug_names = DrugNames(rulebook)
         self.segments: Memo[str, _ReadSegment] = Memo(_MEMO_LIMIT)  # segment text -> what reading it gave
         self.found_frames: Memo[tuple[str, Context | bool], list[Frame]] = Memo(_MEMO_LIMIT)
         # stems a match or document rule's phrase could start with: other sentences need no phrase search
@@ -176,7 +175,7 @@ class Matcher:
 
     def drugs_in(self, text: str) -> list[str]:
         """Drug ids named in `text`, in order (a quick look for the page topic: exact names only)."""
-        return [self._drug_of_name[name] for name in self._drug_names.findall(normalize(text))]
+        return self._drug_names.drugs_in(normalize(text))
 
     @staticmethod
     def drugs_named(sentence: Sentence) -> list[str]:
@@ -535,15 +534,3 @@ def _strongest(group: list[Finding], order: dict[str, int]) -> Finding:
         return replace(best, merged=also)
     return best if not also else replace(best, merged=also)
 
-
-def _drug_name_pattern(rulebook: Rulebook) -> tuple[regex.Pattern[str], dict[str, str]]:
-    """One regex of every drug name (longest first), and the drug each normalised name names."""
-    drug_of: dict[str, str] = {}
-    for entity in rulebook.entities.values():
-        if entity.kind == "drug":
-            for name in entity.names:
-                drug_of.setdefault(normalize(name), entity.id)
-    alternatives = "|".join(regex.escape(name) for name in sorted(drug_of, key=len, reverse=True) if name)
-    if not alternatives:
-        return regex.compile(r"(?!)"), drug_of  # a rulebook without drugs: the page has no drug topic
-    return regex.compile(rf"(?<![\p{{L}}\p{{N}}])(?:{alternatives})(?![\p{{L}}\p{{N}}])"), drug_of

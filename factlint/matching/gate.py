@@ -134,7 +134,8 @@ class _TokenStems(dict[str, int]):
     def __missing__(self, token: str) -> int:
         lookup, stem_bit = self._lookup, self._stem_bit
         mask = 0
-        for word in WORD.findall(token):
+        # an ASCII letters-and-digits token is one word (most tokens): no regex for it
+        for word in (token,) if token.isalnum() and token.isascii() else WORD.findall(token):
             found = lookup(word)
             if found is not None:
                 mask |= stem_bit.get(found, 0)
