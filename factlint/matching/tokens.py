@@ -58,7 +58,30 @@ def sentence_spans(text: str, cased: str | None = None) -> list[tuple[int, int]]
         _add(text, cased, start, match.end(), spans)
         start = match.end()
     _add(text, cased, start, len(text), spans)
+    if any(b - a > LONGEST_SENTENCE for a, b in spans):
+        spans = [piece for span in spans for piece in _bounded(text, *span)]
     return spans
+
+
+# Characters in one sentence at most (~170 words; real sentences are far shorter). A longer run without a
+# full stop (a hostile or broken draft) is cut at its last comma, semicolon or space before the limit: the
+# claim analysis compares the parts of a sentence with each other, so its cost grows with the square of the
+# sentence's length, and this keeps a run linear in the size of the draft.
+LONGEST_SENTENCE = 1000
+
+
+def _bounded(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    pieces: list[tuple[int, int]] = []
+    while end - start > LONGEST_SENTENCE:
+        limit = start + LONGEST_SENTENCE
+        cut = max(text.rfind(", ", start, limit), text.rfind("; ", start, limit))
+        if cut <= start:
+            cut = text.rfind(" ", start, limit)
+        cut = cut + 1 if cut > start else limit
+        pieces.append((start, cut))
+        start = cut
+    pieces.append((start, end))
+    return pieces
 
 
 _SHORT_LINE = 8  # words: a line this short followed by a capitalised line is a line of its own
