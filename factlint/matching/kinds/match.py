@@ -29,7 +29,6 @@ class CompiledMatch:
     rule: Rule
     index: int
     phrases: tuple[tuple[str, ...], ...]
-    needs: tuple[frozenset[str], ...]  # the stems of each phrase, all of which a sentence needs
     patterns: tuple[regex.Pattern[str], ...]
     excused_by: frozenset[str]
     exceptions: tuple[tuple[str, ...], ...]
@@ -53,8 +52,7 @@ class MatchRules:
             CompiledMatch(
                 rule=rule,
                 index=index,
-                phrases=(phrases := tuple(p for p in map(phrase_stems, rule.phrases) if p)),
-                needs=tuple(frozenset(p) for p in phrases),
+                phrases=tuple(p for p in map(phrase_stems, rule.phrases) if p),
                 patterns=tuple(compile_pattern(p) for p in rule.patterns),
                 excused_by=_excused_by(rule.unless),
                 exceptions=tuple(p for p in map(phrase_stems, rule.exceptions) if p),
@@ -70,6 +68,11 @@ class MatchRules:
         self._needles = _needles(patterns)
         # the stems a phrase of some rule starts with: a sentence with none of them needs no phrase search
         self.first_stems = frozenset(p[0] for r in self.rules for p in r.phrases)
+        # each phrase by its longest stem, with all its stems and the index of its rule
+        self._phrase_keys: dict[str, list[tuple[int, frozenset[str]]]] = {}
+        for index, compiled in enumerate(self.rules):
+            for phrase in compiled.phrases:
+                self._phrase_keys.setdefault(max(phrase, key=len), []).append((index, frozenset(phrase)))
 
     def patterns_in(self, text: str, failed: dict[str, str]) -> frozenset[str]:
         """Ids of the rules whose patterns match somewhere in `text` (a whole segment): only their
@@ -105,17 +108,13 @@ class MatchRules:
         if not patterns and self.first_stems.isdisjoint(sentence.stems):
             return hits
         positions: dict[str, list[int]] | None = None
-        present: frozenset[str | None] | None = None
-        for compiled in self.rules:
+        present = frozenset(sentence.stems)
+        # rules with a phrase whose words are all here (cheaper to know than whether a rule applies)
+        candidates = {i for key in self._phrase_keys.keys() & present for i, needs in self._phrase_keys[key]
+                      if needs <= present}
+        for index, compiled in enumerate(self.rules):
             rule = compiled.rule
-            if rule.id in failed:
-                continue
-            if rule.id not in patterns:
-                if present is None:
-                    present = frozenset(sentence.stems)
-                if not any(needs <= present for needs in compiled.needs):
-                    continue  # each phrase lacks a word here (cheaper to know than whether the rule applies)
-            if not applies(rule):
+            if index not in candidates and rule.id not in patterns or rule.id in failed or not applies(rule):
                 continue
             if positions is None:
                 positions = {}
