@@ -35,3 +35,12 @@ def test_map_points_inside_the_input_and_agrees_with_fast_path_on_nfkc_text(text
 
     if unicodedata.is_normalized("NFKC", text):
         assert mapped == normalize(text)
+
+
+def test_split_letters_joined_in_text_with_non_ascii_letters() -> None:
+    """Non-ASCII text takes a quicker first look for split letters; runs next to accented words and in other
+    scripts are still joined, and a lone letter between words is not a run."""
+    assert normalize("Café — c-u-r-e-s") == "café — cures"
+    assert normalize("é.t.é — ok") == "été — ok"
+    assert normalize("naïve a b text") == "naïve a b text"
+    assert normalize("vitamin a b c ✨") == "vitamin abc ✨"
