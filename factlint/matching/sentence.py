@@ -11,7 +11,7 @@ from bisect import bisect_left
 
 import regex
 
-from factlint.matching.tokens import CLAUSE_PUNCTUATION, WORD
+from factlint.matching.tokens import CLAUSE_PUNCTUATION, word_pattern
 from factlint.matching.vocabulary import CUE, ENTITY_CLASSES, Mention, Vocabulary
 
 TERMINATOR = CUE + "terminator"
@@ -52,7 +52,7 @@ class Sentence:
     @property
     def starts(self) -> list[int]:
         if self._starts is None:
-            spans = [m.span() for m in WORD.finditer(self.text)]
+            spans = [m.span() for m in word_pattern(self.text).finditer(self.text)]
             self._starts = [a for a, _ in spans]
             self._ends = [b for _, b in spans]
         return self._starts
@@ -90,7 +90,7 @@ class Sentence:
 
 def read_sentence(text: str, original: str, vocabulary: Vocabulary) -> Sentence:
     """Words, stems and rulebook terms of one normalised sentence."""
-    words = WORD.findall(text)
+    words = word_pattern(text).findall(text)
     stems = vocabulary.lexicon.stems(words)
     mentions = vocabulary.mentions(stems, words)
     if mentions:
