@@ -45,6 +45,9 @@ _BREAK_ASCII = regex.compile(
     r"|(?:\s*#[\p{L}\p{N}_]+)+(?=\s*(?:$|\n))"
     r"|\n[ \t]*\n\s*"
 )
+# The same for ASCII text with no "#" and no "|" (most text): only the alternatives that can match there, so
+# the search does not try a hashtag run or a " | " at every space.
+_BREAK_PLAIN = regex.compile(rf"{_TERMINAL}|\n[ \t]*\n\s*")
 _LINE_BREAK = regex.compile(r"\n")
 _CONTINUES = regex.compile(r"[\p{Ll}\p{N}(,;:\-\u2013\u2014]")  # a wrapped line goes on with these
 
@@ -63,13 +66,19 @@ def sentence_spans(text: str, cased: str | None = None) -> list[tuple[int, int]]
     spans: list[tuple[int, int]] = []
     start = 0
     cased = cased if cased is not None else text
-    for match in (_BREAK_ASCII if text.isascii() else _BREAK).finditer(text):
+    for match in _break_pattern(text).finditer(text):
         _add(text, cased, start, match.end(), spans)
         start = match.end()
     _add(text, cased, start, len(text), spans)
     if any(b - a > LONGEST_SENTENCE for a, b in spans):
         spans = [piece for span in spans for piece in _bounded(text, *span)]
     return spans
+
+
+def _break_pattern(text: str) -> regex.Pattern[str]:
+    if not text.isascii():
+        return _BREAK
+    return _BREAK_ASCII if "#" in text or "|" in text else _BREAK_PLAIN
 
 
 # Characters in one sentence at most (~170 words; real sentences are far shorter). A longer run without a
