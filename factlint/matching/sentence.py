@@ -156,8 +156,7 @@ def _clauses(sentence: Sentence) -> tuple[list[int], list[int]]:
     for m in sentence.mentions:
         if not m.cls.startswith(CUE):
             listed_starts.setdefault(m.first, m.cls)
-    clauses = [0] * count
-    phrases = [0] * count
+    changes: list[tuple[int, int, int]] = []  # (first token, clause, phrase) where a new clause or phrase starts
     clause = phrase = 0
     opened: list[tuple[int, int]] = []  # (clause, phrase) before each open bracket
     next_id = 1
@@ -183,8 +182,17 @@ def _clauses(sentence: Sentence) -> tuple[list[int], list[int]]:
         else:
             continue
         # this token and those after it, up to the next mark, are in the new clause and phrase
-        clauses[i:] = [clause] * (count - i)
-        phrases[i:] = [phrase] * (count - i)
+        changes.append((i, clause, phrase))
+    # filled once at the end: filling the rest of the sentence at each mark costs tokens x marks
+    clauses: list[int] = []
+    phrases: list[int] = []
+    at = clause = phrase = 0
+    for i, next_clause, next_phrase in changes:
+        clauses.extend([clause] * (i - at))
+        phrases.extend([phrase] * (i - at))
+        at, clause, phrase = i, next_clause, next_phrase
+    clauses.extend([clause] * (count - at))
+    phrases.extend([phrase] * (count - at))
     return clauses, phrases
 
 
