@@ -368,7 +368,8 @@ class FrameFinder:
 
     def _fill(self, frame: Frame, sentence: Sentence, assertion: Assertion, context: Context) -> None:
         trigger = frame.trigger
-        clause = sentence.clauses[trigger.first]
+        clause_of, phrase_of = sentence.clauses, sentence.phrases  # properties: looked up once here
+        clause = clause_of[trigger.first]
         own = frame.own
         frame.core_first, frame.core_last = frame.first, frame.last
         # the drug: in the trigger's clause, else in the sentence, else from the page
@@ -380,7 +381,7 @@ class FrameFinder:
                                               and sentence.words[m.last].endswith("'s"))] or drugs
         if len(drugs) > 1:  # "works like ketamine", "faster than Spravato": the other drug is a comparator
             drugs = [m for m in drugs if not _comparator(sentence, m.first)] or drugs
-        in_clause = [m for m in drugs if sentence.clauses[m.first] == clause]
+        in_clause = [m for m in drugs if clause_of[m.first] == clause]
         if in_clause:  # the nearest, but not one named as "of ketamine" ("arketamine, the R-form of ketamine")
             chosen = _nearest([m for m in in_clause if not _of(sentence, m)] or in_clause, frame.first)
         else:  # the claim's clause says "it": the sentence's subject, not a drug named as "of ketamine"
@@ -397,26 +398,26 @@ class FrameFinder:
             frame.drug, frame.drug_from = from_context(sentence, context, frame.claim in _PAGE_CLAIMS)
         # conditions, populations, settings, agencies named with the claim and asserted: those of the
         # trigger's phrase, else of the rest of its clause
-        phrase = sentence.phrases[trigger.first]
+        phrase = phrase_of[trigger.first]
         trigger_status = assertion.status(trigger.first, own)
         for kind, target in (("condition", frame.conditions), ("population", frame.populations),
                              ("setting", frame.settings), ("agency", frame.agencies)):
-            named = [m for m in sentence.of(kind) if sentence.clauses[m.first] == clause
+            named = [m for m in sentence.of(kind) if clause_of[m.first] == clause
                      and not (m.first in own and m.last in own)]
-            near = [m for m in named if sentence.phrases[m.first] == phrase]
+            near = [m for m in named if phrase_of[m.first] == phrase]
             if near or kind == "agency":
                 named = near or named
             else:  # the parts of the next phrase that names some ("approved SPRAVATO, a nasal spray, for TRD")
                 after = [m for m in named if m.first > trigger.last]
                 if frame.kind == "approval":  # the phrase that names an indication: "for TRD", "as an anesthetic"
                     starts = [m for m in after if _introduced(sentence, m.first)]
-                    first_phrase = sentence.phrases[starts[0].first] if starts else None
+                    first_phrase = phrase_of[starts[0].first] if starts else None
                 elif after:
-                    first_phrase = sentence.phrases[after[0].first]
+                    first_phrase = phrase_of[after[0].first]
                 else:  # "Whether you face PTSD or chronic pain, ketamine gives you your life back"
                     before = [m for m in named if m.last < trigger.first]
-                    first_phrase = sentence.phrases[before[-1].first] if before else None
-                named = [m for m in named if sentence.phrases[m.first] == first_phrase]
+                    first_phrase = phrase_of[before[-1].first] if before else None
+                named = [m for m in named if phrase_of[m.first] == first_phrase]
             if kind == "population" and frame.claim == "population":
                 named = [trigger, *named]
             for m in named:
@@ -432,7 +433,7 @@ class FrameFinder:
                 if kind in ("condition", "population") and abs(m.first - trigger.first) <= 8:
                     frame.first, frame.last = min(frame.first, m.first), max(frame.last, m.last)
         if ("depression" in frame.conditions or "mdd" in frame.conditions) and any(
-                sentence.clauses[q.first] == clause for q in sentence.of("trd-qualifier")):
+                clause_of[q.first] == clause for q in sentence.of("trd-qualifier")):
             frame.conditions = list(dict.fromkeys(
                     "trd" if c in ("depression", "mdd") else c for c in frame.conditions))
         if len(frame.conditions) > 1:  # "depressive symptoms in adults with MDD with acute suicidal ideation"
@@ -441,9 +442,9 @@ class FrameFinder:
         frame.health = frame.drug is not None or any(
             sentence.has(cls) for cls in ("treatment-word", "condition", "health-word", "risk", "addiction-risk"))
         frame.pronoun = sentence.has("treatment-word")
-        frame.monotherapy = any(sentence.clauses[m.first] == clause for m in sentence.of("monotherapy"))
+        frame.monotherapy = any(clause_of[m.first] == clause for m in sentence.of("monotherapy"))
         if frame.kind == "approval":
-            in_phrase = [i for i, p in enumerate(sentence.phrases) if p == phrase]
+            in_phrase = [i for i, p in enumerate(phrase_of) if p == phrase]
             years = list(_YEAR.finditer(sentence.text, sentence.starts[in_phrase[0]], sentence.ends[in_phrase[-1]]))
             at = sentence.starts[trigger.first]
             # the year nearest the approval word, one after it first ("approved by the FDA in 1970")
@@ -454,7 +455,7 @@ class FrameFinder:
                 at = next(i for i in in_phrase if sentence.ends[i] >= year.end(1))
                 frame.first, frame.last = min(frame.first, at), max(frame.last, at)
         if frame.kind == "safety":
-            frame.safe_history = any(sentence.clauses[m.first] == clause for m in sentence.of("safe-history"))
+            frame.safe_history = any(clause_of[m.first] == clause for m in sentence.of("safe-history"))
         frame.status = assertion.status(trigger.first, own)
         if frame.drug in context.investigational and frame.kind in ("treats", "efficacy", "safety", "neuro"):
             frame.claim = f"{frame.kind}:{frame.claim}"  # "safety:minimized-risk": what is claimed about it
