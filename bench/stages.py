@@ -11,13 +11,11 @@ Stages, over every file of the corpus, in the order `factlint check --jobs 1` ru
   decode     factlint.documents.decode_bytes (BOM, binary sniffing, UTF-8 / cp1252)
   parse      the Markdown parser alone (pyromark events with ranges; .md files only)
   segment    the rest of factlint.documents.parse_document: prose segments with source maps
-  prefilter  Matcher.check minus the close examination: normalise, word sets, lexicon, candidates
-  judge      close examination of candidate segments (Judge.examine): sentences, windows, cues
-  findings   building Finding objects (Matcher._finding: source offsets, line/column)
+  match      Matcher.check, split into the gate (with the page topic and lists), reading segments, reading
+             sentences, claim frames, verdicts and phrase rules (_PARTS: methods of the engine wrapped with
+             timers; one renamed reads "n/a" and its time stays in the gate row)
   report     JSON rendering of all findings (factlint.report.json)
-
-The split of Matcher.check into prefilter / judge / findings wraps two private methods of the engine;
-if they are renamed, those rows read "n/a" and `match` is shown whole. Named stages.py, not
+ Named stages.py, not
 profile.py, so that it does not shadow the standard library's `profile` module that cProfile imports.
 """
 
@@ -36,39 +34,52 @@ sys.path.insert(0, str(BENCH.parent))
 MB = 1e6
 
 
-def _timed_matcher_class(Matcher):
-    """A Matcher whose close examination and finding construction are timed."""
+# The parts of Matcher.check timed on their own: (row, module, class, method). They do not call each other, so
+# their times add up; what is left of Matcher.check is the gate, the page topic and the lists.
+_PARTS = (
+    ("read segments (Matcher.read_segment: normalise, patterns, sentence split, gate)",
+     "factlint.matching.engine", "Matcher", "read_segment"),
+    ("read sentences (Matcher.read_sentence: words, stems, terms, could_claim)",
+     "factlint.matching.engine", "Matcher", "read_sentence"),
+    ("claim frames (FrameFinder.find: clauses, assertion, frame parts)",
+     "factlint.matching.frames", "FrameFinder", "find"),
+    ("verdicts and their findings (_Run._judge)", "factlint.matching.engine", "_Run", "_judge"),
+    ("phrase rules and their findings (_Run._phrases)", "factlint.matching.engine", "_Run", "_phrases"),
+)
 
-    class TimedMatcher(Matcher):
-        judge = 0.0
-        build = 0.0
-        examined = 0
 
-        def __init__(self, *args, **kwargs):
-            super().__init__(*args, **kwargs)
-            judge = getattr(self, "_judge", None)
-            if judge is not None and hasattr(judge, "examine"):
-                examine = judge.examine
+class _Timers:
+    """Wraps the methods of _PARTS with timers while active; a method that no longer exists reads "n/a"."""
 
-                def timed_examine(*a, **k):
-                    start = time.perf_counter()
-                    try:
-                        return examine(*a, **k)
-                    finally:
-                        TimedMatcher.judge += time.perf_counter() - start
-                        TimedMatcher.examined += 1
+    def __init__(self) -> None:
+        import importlib
 
-                judge.examine = timed_examine
+        self.seconds: dict[str, float | None] = {}
+        self._saved: list[tuple[object, str, object]] = []
+        for row, module, cls_name, method in _PARTS:
+            owner = getattr(importlib.import_module(module), cls_name, None)
+            original = getattr(owner, method, None)
+            if original is None:
+                self.seconds[row] = None
+                continue
+            self.seconds[row] = 0.0
+            self._saved.append((owner, method, original))
+            setattr(owner, method, self._wrap(row, original))
 
-        def _finding(self, *args, **kwargs):
+    def _wrap(self, row: str, original):  # noqa: ANN001, ANN202
+        seconds = self.seconds
+
+        def timed(*args, **kwargs):  # noqa: ANN002, ANN003, ANN202
             start = time.perf_counter()
             try:
-                return super()._finding(*args, **kwargs)
+                return original(*args, **kwargs)
             finally:
-                TimedMatcher.build += time.perf_counter() - start
+                seconds[row] = (seconds[row] or 0.0) + time.perf_counter() - start
+        return timed
 
-    split = hasattr(Matcher, "_finding")
-    return TimedMatcher, split
+    def restore(self) -> None:
+        for owner, method, original in self._saved:
+            setattr(owner, method, original)
 
 
 def profile(corpus: Path, rules: list[Path] | None = None) -> tuple[list[tuple], dict]:
@@ -85,9 +96,8 @@ def profile(corpus: Path, rules: list[Path] | None = None) -> tuple[list[tuple],
     t0 = time.perf_counter()
     rulebook = load_rulebook(rules or [])
     t_load = time.perf_counter() - t0
-    TimedMatcher, split = _timed_matcher_class(Matcher)
     t0 = time.perf_counter()
-    matcher = TimedMatcher(rulebook)
+    matcher = Matcher(rulebook)
     t_compile = time.perf_counter() - t0
 
     files = sorted(p for p in corpus.rglob("*") if p.suffix in (".md", ".html", ".txt") and p.is_file())
@@ -134,11 +144,14 @@ def profile(corpus: Path, rules: list[Path] | None = None) -> tuple[list[tuple],
 
     # match
     findings = []
-    t0 = time.perf_counter()
-    for d in documents:
-        findings.extend(matcher.check(d))
-    t_match = time.perf_counter() - t0
-    t_judge, t_build, examined = TimedMatcher.judge, TimedMatcher.build, TimedMatcher.examined
+    timers = _Timers()
+    try:
+        t0 = time.perf_counter()
+        for d in documents:
+            findings.extend(matcher.check(d))
+        t_match = time.perf_counter() - t0
+    finally:
+        timers.restore()
 
     # the same documents again, same matcher: every mask, sentence and paragraph is known by
     # now, so what remains is the per-segment bookkeeping (context, not a stage of a run)
@@ -165,13 +178,10 @@ def profile(corpus: Path, rules: list[Path] | None = None) -> tuple[list[tuple],
         rows.append(("parse + segment (parse_document)", t_segment_all, size))
     for name, (seconds, n) in sorted(per_format.items()):
         rows.append((f"  parse_document, {name} files", seconds, n, "sub"))
-    if split:
-        prefilter = t_match - t_judge - t_build
-        rows.append(("pre-filter + engine (check minus below)", prefilter, size))
-        rows.append(("judge (Judge.examine)", t_judge, size))
-        rows.append(("findings (Matcher._finding)", t_build, size))
-    else:
-        rows.append(("match (Matcher.check)", t_match, size))
+    parts = {row: t for row, t in timers.seconds.items() if t is not None}
+    rows.append(("gate, topic, lists (Matcher.check minus below)", t_match - sum(parts.values()), size))
+    rows.extend((row, t, size) for row, t in parts.items())
+    rows.extend((f"{row}: n/a (renamed?)", 0.0, None, "sub") for row, t in timers.seconds.items() if t is None)
     rows.append(("  match again, every cache warm (not in the total)", t_match_warm, size, "sub"))
     rows.append(("report (JSON)", t_report, size))
     # How repetitive the corpus is: the matcher works each distinct segment mask, sentence and
@@ -179,14 +189,13 @@ def profile(corpus: Path, rules: list[Path] | None = None) -> tuple[list[tuple],
     texts_of_segments = [s.text for d in documents for s in d.segments]
     repetition = (
         f"{len(set(texts_of_segments))} distinct segment texts of {len(texts_of_segments)}; "
-        f"distinct masks worked out {len(matcher._prefilter._cache)}, "
-        f"sentences judged {len(matcher._judge._cache)}, paragraphs examined {len(matcher._judge._segment_cache)} "
+        f"segments read {len(matcher.segments._data)}, sentences framed {len(matcher.found_frames._data)} "
         "(cache sizes; each starts afresh past its limit)"
     )
     info = {
         "repetition": repetition,
         "files": len(files), "bytes": size, "segments": segments,
-        "examined": examined if split else None, "findings": len(findings),
+        "findings": len(findings),
         "report_bytes": len(out), "rules": len(rulebook.rules),
     }
     return rows, info
@@ -196,7 +205,7 @@ def print_table(rows, info) -> None:
     total = sum(r[1] for r in rows if len(r) < 4)
     pipeline = sum(r[1] for r in rows if len(r) < 4 and not r[0].startswith("start-up"))
     print(f"time per stage, in-process, {info['files']} files / {info['bytes'] / MB:.2f} MB, {info['rules']} rules: "
-          f"{info['segments']} segments, {info['examined'] if info['examined'] is not None else '?'} examined closely, "
+          f"{info['segments']} segments, "
           f"{info['findings']} findings")
     header = ("stage", "seconds", "% of total", "MB/s")
     body = []
