@@ -153,6 +153,9 @@ class FrameFinder:
         for kind, classes in self.extra.items():  # house classes a claim rule names
             for cls in classes:
                 frames.extend(_simple(kind, m, cls) for m in sentence.of(cls))
+        if not sentence.has("condition"):
+            # a treatment claim with no condition is dropped below whatever its parts: not worth filling in
+            frames = [f for f in frames if f.kind != "treats"]
         for frame in frames:
             self._fill(frame, sentence, assertion, context)
         # "Both ketamine and esketamine were approved in 2019": the claim, once for each drug
