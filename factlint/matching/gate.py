@@ -22,7 +22,7 @@ from operator import or_
 from factlint.matching.frames import TOGETHER
 from factlint.matching.lexicon import stem
 from factlint.matching.memo import Memo
-from factlint.matching.tokens import WORD
+from factlint.matching.tokens import word_pattern
 from factlint.matching.vocabulary import CUE, Vocabulary
 
 _TOKEN_LIMIT = 500_000  # distinct tokens remembered (then the table starts afresh)
@@ -134,8 +134,9 @@ class _TokenStems(dict[str, int]):
     def __missing__(self, token: str) -> int:
         lookup, stem_bit = self._lookup, self._stem_bit
         mask = 0
-        # an ASCII letters-and-digits token is one word (most tokens): no regex for it
-        for word in (token,) if token.isalnum() and token.isascii() else WORD.findall(token):
+        # an ASCII letters-and-digits token is one word (most tokens): no regex for it; an ASCII token with
+        # punctuation ("depression,") is read by the stdlib twin of the word pattern
+        for word in (token,) if token.isalnum() and token.isascii() else word_pattern(token).findall(token):
             found = lookup(word)
             if found is not None:
                 mask |= stem_bit.get(found, 0)
