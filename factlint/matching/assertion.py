@@ -200,11 +200,14 @@ _LABELS = frozenset(("q", "a", "question", "faq"))  # "Q: Is it safe?"
 
 def _spans(sentence: Sentence) -> list[int]:
     """Span number of each token: spans end only at terminator words ("but", "although")."""
-    terminators = {m.first for cls in (TERMINATOR, CLAUSE_BREAK) for m in sentence.of(cls)}
+    terminators = sorted({m.first for cls in (TERMINATOR, CLAUSE_BREAK) for m in sentence.of(cls)})
+    count = len(sentence.stems)
+    if not terminators:  # most sentences: one span
+        return [0] * count
     spans: list[int] = []
-    span = 0
-    for i in range(len(sentence.stems)):
-        if i in terminators:
-            span += 1
-        spans.append(span)
+    span = at = 0
+    for first in terminators:  # the tokens up to a terminator word, then a new span from it
+        spans.extend([span] * (first - at))
+        span, at = span + 1, first
+    spans.extend([span] * (count - at))
     return spans
