@@ -68,6 +68,9 @@ class MatchRules:
         self._needles = _needles(patterns)
         # the stems a phrase of some rule starts with: a sentence with none of them needs no phrase search
         self.first_stems = frozenset(p[0] for r in self.rules for p in r.phrases)
+        self._indexes_of: dict[str, list[int]] = {}  # rule id -> its index in `rules` (for a pattern's hit)
+        for index, compiled in enumerate(self.rules):
+            self._indexes_of.setdefault(compiled.rule.id, []).append(index)
         # each phrase by its longest stem, with all its stems and the index of its rule
         self._phrase_keys: dict[str, list[tuple[int, frozenset[str]]]] = {}
         for index, compiled in enumerate(self.rules):
@@ -112,9 +115,13 @@ class MatchRules:
         # rules with a phrase whose words are all here (cheaper to know than whether a rule applies)
         candidates = {i for key in self._phrase_keys.keys() & present for i, needs in self._phrase_keys[key]
                       if needs <= present}
-        for index, compiled in enumerate(self.rules):
+        for rule_id in patterns:
+            candidates.update(self._indexes_of.get(rule_id, ()))
+        # the candidate rules alone, in rulebook order (not every rule for every sentence)
+        for index in sorted(candidates):
+            compiled = self.rules[index]
             rule = compiled.rule
-            if index not in candidates and rule.id not in patterns or rule.id in failed or not applies(rule):
+            if rule.id in failed or not applies(rule):
                 continue
             if positions is None:
                 positions = {}
