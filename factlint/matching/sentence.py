@@ -11,7 +11,7 @@ from bisect import bisect_left
 
 import regex
 
-from factlint.matching.tokens import CLAUSE_PUNCTUATION, CLAUSE_PUNCTUATION_CHARS, word_pattern
+from factlint.matching.tokens import CLAUSE_PUNCTUATION, CLAUSE_PUNCTUATION_HINT, word_pattern
 from factlint.matching.vocabulary import CUE, ENTITY_CLASSES, Mention, Vocabulary
 
 TERMINATOR = CUE + "terminator"
@@ -152,7 +152,7 @@ def _clauses(sentence: Sentence) -> tuple[list[int], list[int]]:
     count = len(starts)
     # the token each mark comes before
     hard = ({bisect_left(starts, m.start()) for m in CLAUSE_PUNCTUATION.finditer(text)}
-            if CLAUSE_PUNCTUATION_CHARS.search(text) else set())
+            if CLAUSE_PUNCTUATION_HINT.search(text) else set())
     marks: dict[int, str] = {}
     for m in _GAP_MARKS.finditer(text):
         at = m.start()

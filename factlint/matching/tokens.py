@@ -54,8 +54,9 @@ _CONTINUES = regex.compile(r"[\p{Ll}\p{N}(,;:\-\u2013\u2014]")  # a wrapped line
 # Punctuation that closes a clause: ; and : before a space (not inside "https://" or an escape sequence),
 # ( ) [ ] and dashes set off by spaces.
 CLAUSE_PUNCTUATION = regex.compile(r"[;:](?=\s|$)|[()\[\]]|\s[-\u2013\u2014]\s|\u2014|\s-{2}\s")
-# Every character CLAUSE_PUNCTUATION needs: a sentence with none of them (most) is not searched.
-CLAUSE_PUNCTUATION_CHARS = re.compile(r"[;:()\[\]\-\u2013\u2014]")
+# What every match of CLAUSE_PUNCTUATION starts with or holds (a hyphen or en dash only after a space, not
+# inside "treatment-resistant"): a sentence with none of it (most) is not searched.
+CLAUSE_PUNCTUATION_HINT = re.compile(r"[;:()\[\]\u2014]|\s[-\u2013]")
 COMMA = ","
 
 
