@@ -61,7 +61,8 @@ class SegmentGate:
             key = stem_bit[max(stems, key=lambda s: (s not in _COMMON_WORDS, len(s)))]
             group = by_key.setdefault(key, {})
             group[needs] = group.get(needs, 0) | self._bit[cls]
-        self._by_key = {key: tuple(group.items()) for key, group in by_key.items()}
+        # by the position of the key's bit, so that the set bits of a segment are read off its top end
+        self._by_key = {key.bit_length() - 1: tuple(group.items()) for key, group in by_key.items()}
         self._keys = reduce(or_, by_key, 0)
         self._stem_bit = stem_bit
         self._tokens = _TokenStems(vocabulary.lexicon.lookup, stem_bit)
@@ -110,12 +111,13 @@ class SegmentGate:
     def _classes_of(self, stems: int) -> int:
         found = 0
         keys = stems & self._keys
+        by_key = self._by_key
         while keys:
-            key = keys & -keys  # the lowest key bit set
-            for needs, bits in self._by_key[key]:
+            top = keys.bit_length() - 1  # the highest key bit set (one int op, not two as for the lowest)
+            for needs, bits in by_key[top]:
                 if stems & needs == needs:
                     found |= bits
-            keys ^= key
+            keys ^= 1 << top
         claim = self._claim_of.get(found)
         if claim is None:  # few distinct class sets: the verdict on each is remembered
             claim = self._claim_of.remember(found, self._claim if self._could_claim(found) else 0)
