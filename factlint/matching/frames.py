@@ -138,8 +138,11 @@ class FrameFinder:
         present = sentence.by_class.keys()
         if not self._alone.isdisjoint(present):
             return True
-        for needs in TOGETHER:
-            if all(not group.isdisjoint(present) for group in needs):
+        for needs in TOGETHER:  # loops, not all() of a generator: this runs for every sentence read
+            for group in needs:
+                if group.isdisjoint(present):
+                    break
+            else:
                 return True
         return "availability" in present and any(m.entity in investigational for m in sentence.of("drug"))
 
