@@ -54,6 +54,8 @@ class Mention(NamedTuple):
 
 
 _FIRST = itemgetter(2)  # Mention.first, read at C level by the sort
+# A Mention made at C level: the named tuple's own __new__ is a Python function, called for every term found
+_new_tuple = tuple.__new__
 
 
 class Vocabulary:
@@ -115,18 +117,19 @@ _CUE_WORDS = _CueWords()
 
 def _find(index: _Index, keys: Sequence[str | None]) -> list[Mention]:
     found: list[Mention] = []
+    add = found.append
     count = len(keys)
     single, double = index.single, index.double
     # positions whose key starts some term, found at C level: most words start none
     for i in compress(range(count), map(index.firsts.__contains__, keys)):
         key = keys[i]
         for term in single.get(key, ()):  # type: ignore[arg-type]
-            found.append(Mention(term.cls, term.entity, i, i))
+            add(_new_tuple(Mention, (term.cls, term.entity, i, i)))
         if i + 1 < count:
             for term in double.get((key, keys[i + 1]), ()):  # type: ignore[arg-type]
                 length = len(term.stems)
                 if length == 2 or (i + length <= count and tuple(keys[i:i + length]) == term.stems):
-                    found.append(Mention(term.cls, term.entity, i, i + length - 1))
+                    add(_new_tuple(Mention, (term.cls, term.entity, i, i + length - 1)))
     return found
 
 
