@@ -18,7 +18,7 @@ from dataclasses import dataclass, replace
 
 from factlint.documents.model import Document, Segment
 from factlint.findings import Finding
-from factlint.matching.assertion import ADOPTED, CITED, HEDGED, HYPE, NEGATED, REPORTED, RESEARCH, Assertion
+from factlint.matching.assertion import ADOPTED, CITED, HEDGED, HYPE, NEGATED, QUESTION, REPORTED, RESEARCH, Assertion
 from factlint.matching.frames import ALONE, EXCUSES, Context, Frame, FrameFinder
 from factlint.matching.gate import BENEFIT, PHRASE, RISK, SegmentGate
 from factlint.matching.kinds import ClaimRules, DocumentRules, MatchRules, PhraseRules
@@ -197,6 +197,8 @@ class _Run:
         self.reported: set[tuple[int, str]] = set()  # (sentence start in the file, rule): one finding each
         self.list_intro: ListIntro | None = None  # the heading or "...:" sentence the current list continues
         self.unread: Segment | None = None  # the last segment, if it names a drug but was not read
+        # the claims of the question just read ("Is ketamine safe?"): a "Yes" right after it asserts them
+        self.asked: list[Frame] = []
         self.wanted = 0  # the gate's classes of the document rules' phrases this draft still needs
         self._want_document_phrases()
 
@@ -209,6 +211,10 @@ class _Run:
         topic.enter(segment)
         m = self.m
         folded = normalize(segment.text)
+        asked, self.asked = self.asked, []
+        if asked and _YES.match(folded):  # "## Is it safe?" then "Yes, when given in a clinic."
+            read = m.read_segment(segment.text, self.failed, folded)
+            self._answered(asked, read, segment)
         gate = m.gate
         stems = gate.stems(folded)
         classes = gate.classes(stems)
@@ -227,6 +233,10 @@ class _Run:
         intro_at = -1 if segment.kind == "list_item" else m.last_term_sentence(read, segment.kind == "heading")
         condition = m._topic_classes & ~gate.drug
         for number, (start, end, _, classes) in enumerate(read.spans):
+            if number:  # "Is it safe? Yes, when given in a clinic."
+                asked, self.asked = self.asked, []
+                if asked and _YES.match(read.text, start):
+                    self._answered(asked, read, segment, number)
             # A sentence the gate turns away holds no claim and no phrase: read only for a list, or its drug.
             examine = everything or gate.may_claim(classes, self.wanted)
             if not (examine or number == intro_at or classes & gate.drug or (in_list and classes & condition)):
@@ -256,8 +266,20 @@ class _Run:
                     frames = m.found_frames.remember(key, m.frames.find(sentence, assertion, context))
                 for frame in frames:
                     self._judge(frame, where)
+                if assertion.question:
+                    self.asked = [f for f in frames if QUESTION in f.status]
             self._phrases(sentence, assertion, context, where, read.patterns)
             topic.named(m.drugs_named(sentence))
+
+    def _answered(self, asked: list[Frame], read: _ReadSegment, segment: Segment, number: int = 0) -> None:
+        """The question's claims, asserted by the "Yes" that answers it; reported at that "Yes"."""
+        sentence, _ = self.m.read_sentence(read, number)
+        if not sentence.words:
+            return
+        where = _Where(self.document, segment, read.origin, read.spans[number][0], sentence)
+        for frame in asked:
+            answered = replace(frame, status=frame.status - {QUESTION}, first=0, last=0, core_first=0, core_last=0)
+            self._judge(answered, where)
 
     def _phrases(self, sentence: Sentence, assertion: Assertion, context: Context, where: _Where,
                  patterns: frozenset[str]) -> None:
@@ -426,6 +448,10 @@ class _Where:
     def token_span(self, first: int, last: int) -> tuple[int, int]:
         sentence = self.sentence
         return self.span(sentence.starts[first], sentence.ends[last])
+
+
+# An answer that says yes: "Yes, ...", "Yes—provided ...", "Absolutely."
+_YES = re.compile(r"\s*(?:yes|absolutely|definitely|of course)\b")
 
 
 def _asserted(frame: Frame, verdict: Verdict | None = None) -> bool:

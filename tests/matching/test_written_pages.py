@@ -49,3 +49,11 @@ def test_a_claim_about_coordinated_drugs_is_checked_for_each(lint) -> None:
     [finding] = lint("Ketamine and esketamine are FDA-approved for depression.")
     assert {finding.rule, *finding.merged} == {"FL101", "FL105"}
     assert lint("Spravato, unlike ketamine, is approved for treatment-resistant depression.") == []
+
+
+def test_a_yes_answering_a_question_asserts_the_question_s_claim(lint) -> None:
+    """FAQ copy: "## Is ketamine safe?" then "Yes, provided ..." claims that ketamine is safe; the finding stands
+    at the "Yes". A "No" answer, or a question without an answer, claims nothing."""
+    text = (PAGES / "faq-answers.md").read_text(encoding="utf-8")
+    found = sorted((f.line, f.column, f.rule) for f in lint(text, "faq-answers.md"))
+    assert found == [(5, 1, "FL501"), (11, 32, "FL206"), (15, 1, "FL401")]
