@@ -252,9 +252,7 @@ class FrameFinder:
                     # "30% never reach remission" reports failure, not success
                     if NEGATED in assertion.status(o.first, set(range(q.first, q.last + 1))):
                         continue
-                    frame = _simple("efficacy", q, "rate")
-                    _add_wording(frame, o) if abs(o.first - q.last) <= 6 else None
-                    yield frame
+                    yield _simple("efficacy", q, "rate", o if abs(o.first - q.last) <= 6 else None)
                     break
 
     def _safety(self, sentence: Sentence, assertion: Assertion, context: Context) -> Iterable[Frame]:
@@ -269,9 +267,7 @@ class FrameFinder:
                 wording = set(range(noun.first, noun.last + 1)) | set(range(affirm.first, affirm.last + 1))
                 if phrases[affirm.first] == phrases[noun.first] and abs(affirm.first - noun.first) <= 5 and (
                         NEGATED not in assertion.status(affirm.first, wording)):
-                    frame = _simple("safety", noun, "safe-claim")
-                    _add_wording(frame, affirm)
-                    yield frame
+                    yield _simple("safety", noun, "safe-claim", affirm)
                     break
         claimed = {i for m in sentence.of("safe-claim") for i in range(m.first, m.last + 1)}
         risks = [(m, claim) for cls, claim in _RISK_CLASSES for m in sentence.of(cls) if m.first not in claimed]
@@ -286,26 +282,20 @@ class FrameFinder:
                     continue
                 between = range(minimizer.last + 1, risk.first)
                 if len(between) <= reach or all(words[i] in _RISK_MODIFIERS for i in between):
-                    frame = _simple("safety", risk, claim)
-                    _add_wording(frame, minimizer)
-                    yield frame
+                    yield _simple("safety", risk, claim, minimizer)
                     break
         for after in sentence.of("minimizer-after"):
             for risk, claim in risks:
                 if risk.last < after.first and after.first - risk.last <= 4 and (
                         sentence.clauses[risk.last] == sentence.clauses[after.first]):
-                    frame = _simple("safety", risk, claim)
-                    _add_wording(frame, after)
-                    yield frame
+                    yield _simple("safety", risk, claim, after)
                     break
         for minimizer in sentence.of("minimizer"):
             for risk, claim in risks:
                 between = range(risk.last + 1, minimizer.first)
                 if 2 <= len(between) <= 4 and words[between[0]] in _COPULA_DEGREE and all(
                         words[i] in _COPULA_DEGREE for i in between):
-                    frame = _simple("safety", risk, claim)
-                    _add_wording(frame, minimizer)
-                    yield frame
+                    yield _simple("safety", risk, claim, minimizer)
                     break
 
     def _eligibility(self, sentence: Sentence, assertion: Assertion, context: Context) -> Iterable[Frame]:
@@ -325,9 +315,7 @@ class FrameFinder:
         for minimizer in sentence.of("supervision-minimizer"):
             for noun in supervision:
                 if 0 < noun.first - minimizer.last <= 3 and clauses[noun.first] == clauses[minimizer.first]:
-                    frame = _simple("eligibility", minimizer, "no-supervision")
-                    _add_wording(frame, noun)
-                    yield frame
+                    yield _simple("eligibility", minimizer, "no-supervision", noun)
                     break
         if sentence.has("qualify") or sentence.has("drug"):  # "one antidepressant is enough to qualify"
             for m in sentence.of("too-few-trials"):
@@ -351,17 +339,13 @@ class FrameFinder:
                 behind = 0 < verb.first - obj.last <= 3  # "neurons are repaired"
                 if (ahead or behind) and phrases[obj.first] == phrases[verb.first] and obj.first not in taken:
                     taken.add(obj.first)
-                    frame = _simple("neuro", verb, "neuro")
-                    _add_wording(frame, obj)
-                    yield frame
+                    yield _simple("neuro", verb, "neuro", obj)
                     break
         for new in sentence.of("neuro-new"):
             for obj in objects:
                 if 0 < obj.first - new.last <= 2 and obj.first not in taken:
                     taken.add(obj.first)
-                    frame = _simple("neuro", new, "neuro")
-                    _add_wording(frame, obj)
-                    yield frame
+                    yield _simple("neuro", new, "neuro", obj)
                     break
 
     def _availability(self, sentence: Sentence, assertion: Assertion, context: Context) -> Iterable[Frame]:
@@ -580,15 +564,15 @@ def _introduced(sentence: Sentence, index: int) -> bool:
     return any(w in _INDICATION_MARKERS for w in sentence.words[max(0, index - 3):index])
 
 
-def _simple(kind: str, mention: Mention, claim: str) -> Frame:
-    return Frame(kind, mention, set(range(mention.first, mention.last + 1)), claim, first=mention.first,
-                 last=mention.last)
-
-
-def _add_wording(frame: Frame, mention: Mention) -> None:
-    """A second term that is part of the claim's wording ("no" in "no side effects")."""
-    frame.own.update(range(mention.first, mention.last + 1))
-    frame.first, frame.last = min(frame.first, mention.first), max(frame.last, mention.last)
+def _simple(kind: str, mention: Mention, claim: str, wording: Mention | None = None) -> Frame:
+    """A frame triggered by `mention`; `wording`: a second term that is part of the claim's wording ("no" in "no
+    side effects")."""
+    own = set(range(mention.first, mention.last + 1))
+    first, last = mention.first, mention.last
+    if wording is not None:
+        own.update(range(wording.first, wording.last + 1))
+        first, last = min(first, wording.first), max(last, wording.last)
+    return Frame(kind, mention, own, claim, first=first, last=last)
 
 
 def _semicolon_between(sentence: Sentence, before: int, after: int) -> bool:
