@@ -46,7 +46,6 @@ _DURATION_VERBS = frozenset(("for", "lasting", "last", "lasts", "lasted", "persi
                              "held", "hold", "holds"))
 _DURATION_FILLERS = frozenset(("up", "to", "as", "long", "several", "many", "more", "than", "over", "a", "few",
                                "two", "three", "four", "six", "twelve", "of"))
-_SERVES_REACH = 6  # tokens from "designed for" to the condition ("adults 18+ living with PTSD")
 _OBJECT_REACH = 3  # tokens from a verb to its object ("ends your treatment-resistant depression")
 _STATE_WORDS = frozenset(("is", "was", "were", "are", "has", "had", "have", "been", "simply", "completely", "just",
                           "totally", "all", "finally", "now", "entirely", "fully", "basically"))
@@ -122,7 +121,7 @@ class FrameFinder:
         self._alone = ALONE | {cls for classes in self.extra.values() for cls in classes}
         self._finders: tuple[tuple[Callable[[Sentence, Assertion, Context], Iterable[Frame]], frozenset[str]], ...] = (
             (self._approval, frozenset(("approval", "approval-weak"))),
-            (self._treats, frozenset(("treat", "treat-short", "treat-noun", "serves"))),
+            (self._treats, frozenset(("treat", "treat-short", "treat-noun"))),
             (self._efficacy, frozenset((*EFFICACY_CLASSES, "rate-quantity", "speed-unit", "duration-unit", "gone"))),
             (self._safety, frozenset(("safe-claim", "safety-noun", "no-addiction", "risk", "addiction-risk",
                                       "breathing-risk"))),
@@ -199,10 +198,6 @@ class FrameFinder:
             if any(0 < c.first - m.last <= _OBJECT_REACH and all(w in _DETERMINERS for w in words[m.last + 1:c.first])
                    for c in conditions):
                 yield _simple("efficacy", m, "cure")
-        clauses = sentence.clauses
-        for m in sentence.of("serves"):  # "designed for adults living with depression, anxiety or PTSD"
-            if any(0 < c.first - m.last <= _SERVES_REACH and clauses[c.first] == clauses[m.last] for c in conditions):
-                yield _simple("treats", m, "treat")
         nouns = {m.first: m for m in sentence.of("treat-noun")}
         for condition in conditions:
             noun = nouns.get(condition.last + 1)
@@ -470,7 +465,7 @@ _TRIGGER_CLASSES = frozenset((
     "approval", "approval-weak", "treat", "treat-short", "treat-noun", *EFFICACY_CLASSES, "rate-quantity",
     "speed-unit", "duration-unit", "safe-claim", "safety-noun", "no-addiction", "risk", "addiction-risk",
     "breathing-risk", "first-line", "no-supervision", "home-use", "supervision-minimizer", "neuro-growth",
-    "neuro-change", "neuro-new", "availability", "gone", "serves"))
+    "neuro-change", "neuro-new", "availability", "gone"))
 # Trigger classes that make a claim on their own, and the classes other triggers need beside them
 # (`FrameFinder.could_claim` and the segment gate, gate.py; the finders below check the same in detail).
 ALONE = frozenset(("approval", "cure", "permanence", "durability", "miracle", "intensifier", "superlative", "certainty",
@@ -491,7 +486,6 @@ TOGETHER: tuple[tuple[frozenset[str], ...], ...] = tuple(
         ("too-few-trials", "qualify drug"),
         ("age-word", "treat availability treat-short"),
         ("gone", "condition"),
-        ("serves", "condition"),
     ))
 _BUILT_IN = frozenset(("approval", "treat", "treat-short", "cure", "permanence", "durability", "speed", "miracle",
                        "intensifier", "superlative", "superiority", "certainty", "proven", "rate", "safe-claim",
