@@ -192,23 +192,18 @@ class FrameFinder:
         if context.short:
             for m in sentence.of("treat-short"):
                 yield _simple("treats", m, "treat")
-        conditions = sentence.of("condition")
-        words = sentence.words
         for m in sentence.of("eliminate"):  # "ends treatment-resistant depression": a cure
-            if any(0 < c.first - m.last <= _OBJECT_REACH and all(w in _DETERMINERS for w in words[m.last + 1:c.first])
-                   for c in conditions):
+            if _beside_condition(sentence, m, _DETERMINERS, before=False):
                 yield _simple("efficacy", m, "cure")
         nouns = {m.first: m for m in sentence.of("treat-noun")}
-        for condition in conditions:
+        for condition in sentence.of("condition"):
             noun = nouns.get(condition.last + 1)
             if noun is not None:
                 yield _simple("treats", noun, "treat")
 
     def _efficacy(self, sentence: Sentence, assertion: Assertion, context: Context) -> Iterable[Frame]:
         for m in sentence.of("gone"):  # "my anxiety was simply gone": a cure
-            words = sentence.words
-            if any(0 < m.first - c.last <= _OBJECT_REACH and all(w in _STATE_WORDS for w in words[c.last + 1:m.first])
-                   for c in sentence.of("condition")):
+            if _beside_condition(sentence, m, _STATE_WORDS, before=True):
                 yield _simple("efficacy", m, "cure")
         outcome = any(sentence.has(c) for c in ("rate-outcome", "treat", "condition", "safe-claim", "drug"))
         for cls in EFFICACY_CLASSES:
@@ -556,6 +551,17 @@ _INDICATION_MARKERS = frozenset(("for", "treat", "treating", "as", "with", "agai
 def _introduced(sentence: Sentence, index: int) -> bool:
     """A condition named as an indication: "for" (or "to treat", "as") within three words before it."""
     return any(w in _INDICATION_MARKERS for w in sentence.words[max(0, index - 3):index])
+
+
+def _beside_condition(sentence: Sentence, mention: Mention, fillers: frozenset[str], before: bool) -> bool:
+    """A condition right before (`before`) or after `mention`, with at most _OBJECT_REACH - 1 words between, all
+    `fillers`: "ends [your] depression", "my anxiety [was simply] gone"."""
+    words = sentence.words
+    for c in sentence.of("condition"):
+        start, end = (c.last + 1, mention.first) if before else (mention.last + 1, c.first)
+        if 0 <= end - start < _OBJECT_REACH and all(w in fillers for w in words[start:end]):
+            return True
+    return False
 
 
 def _simple(kind: str, mention: Mention, claim: str, wording: Mention | None = None) -> Frame:
