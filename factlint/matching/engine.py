@@ -211,12 +211,11 @@ class _Run:
         topic.enter(segment)
         m = self.m
         folded = normalize(segment.text)
-        asked, self.asked = self.asked, []
-        if asked and _YES.match(folded):  # "## Is it safe?" then "Yes, when given in a clinic."
-            read = m.read_segment(segment.text, self.failed, folded)
-            self._answered(asked, read, segment)
         gate = m.gate
         stems = gate.stems(folded)
+        asked, self.asked = self.asked, []
+        if asked and _YES.match(folded):  # "## Is it safe?" then "Yes, when given in a clinic."
+            self._answered(asked, m.read_segment(segment.text, self.failed, folded, stems), segment)
         classes = gate.classes(stems)
         in_list = segment.kind == "list_item" and self.list_intro is not None
         if segment.kind != "list_item":
