@@ -17,6 +17,7 @@ from factlint.matching.english import is_english_word
 from factlint.rulebook.model import Matching
 
 NEGATED_CONTRACTION = "n't"
+NOT = "not"
 # Contractions of "not" typed without the apostrophe (social posts, forums): "isnt", "doesnt". Not "cant" or
 # "wont", which are words of their own.
 _BARE_CONTRACTIONS = frozenset(("isnt", "arent", "wasnt", "werent", "doesnt", "dont", "didnt", "hasnt", "havent",
@@ -26,7 +27,7 @@ _BARE_CONTRACTIONS = frozenset(("isnt", "arent", "wasnt", "werent", "doesnt", "d
 def is_not(word: str) -> bool:
     """Whether a word says "not": "not" itself is not asked about; "isn't", "can't", "cannot", "isnt"."""
     return word.endswith(NEGATED_CONTRACTION) or word in _BARE_CONTRACTIONS
-NOT = "not"
+
 
 # No cache of PyStemmer's own: the lexicon remembers every word it classifies, and PyStemmer's
 # cache makes a run of mostly new words (numbers, names, codes) three times slower.
@@ -37,8 +38,6 @@ _MISSING = object()  # not in the cache yet
 # What a number written in digits stands for in rulebook phrases ("# in #", "# out of #"), unless the
 # number itself is a rulebook word ("aged 12").
 NUMBER = "#"
-
-
 # Words Snowball gives one stem that mean different things in claims: "effect" is a noun (a side effect,
 # the drug's effect), "effective" a claim; a "prescriber" is a person, "prescribe" an offer.
 _STEM_EXCEPTIONS = {"effective": "effective", "effectively": "effective", "effectiveness": "effective",
@@ -99,7 +98,7 @@ class Lexicon:
             return stemmed
         if word.isdigit():
             return NUMBER if NUMBER in self.vocabulary else None
-        if not word.isalpha() and not word.isdigit() and any(c.isalpha() for c in word):
+        if not word.isalpha() and any(c.isalpha() for c in word):
             # Digits standing in for letters ("cur3s", "k3tamine"); "2r" or "covid19" stay unknown
             # unless the decoded word is a rulebook word.
             decoded = word.translate(_LEET)
