@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Sequence
-from dataclasses import dataclass
+from functools import lru_cache
 from itertools import compress
 from operator import itemgetter
 from typing import NamedTuple
@@ -24,6 +24,9 @@ CUE = "cue:"  # class prefix of assertion cues ("cue:negation")
 ENTITY_CLASSES = frozenset(("drug", "condition", "population", "setting", "agency"))
 
 
+# A rulebook names a few thousand phrases; every Matcher built in one process (house rules beside the default
+# book, an editor integration, the test suite) stems the same ones again.
+@lru_cache(maxsize=16384)
 def phrase_stems(phrase: str) -> tuple[str, ...]:
     return tuple(stem(token) for token in WORD.findall(normalize(phrase)))
 
@@ -33,12 +36,15 @@ def cue_word(word: str) -> str:
     return "not" if is_not(word) else word
 
 
+@lru_cache(maxsize=4096)
 def phrase_words(phrase: str) -> tuple[str, ...]:
     return tuple(cue_word(token) for token in WORD.findall(normalize(phrase)))
 
 
-@dataclass(frozen=True, slots=True)
-class Term:
+class Term(NamedTuple):
+    """A rulebook phrase as stems (or, for a cue, as words) and what it means. A tuple: a rulebook has
+    thousands, hashed as they are indexed."""
+
     stems: tuple[str, ...]
     cls: str
     entity: str | None = None
