@@ -16,12 +16,7 @@ from pathlib import Path
 
 import pytest
 from cli_harness import CliRun, run_in_process, run_subprocess
-
-SLOW_ENV = "FACTLINT_SLOW_TESTS"
-
-
-def slow_tests_enabled() -> bool:
-    return os.environ.get(SLOW_ENV) == "1" or os.environ.get("CI", "").lower() == "true"
+from project import SLOW_ENV, slow_tests_enabled
 
 
 def pytest_configure(config: pytest.Config) -> None:

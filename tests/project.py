@@ -9,6 +9,12 @@ import pytest
 
 REPO = Path(__file__).resolve().parent.parent
 SHARED_ENV = "FACTLINT_SHARED"
+SLOW_ENV = "FACTLINT_SLOW_TESTS"
+
+
+def slow_tests_enabled() -> bool:
+    """The full suite: tests marked slow run, and property tests try many more examples (CI sets this)."""
+    return os.environ.get(SLOW_ENV) == "1" or os.environ.get("CI", "").lower() == "true"
 
 
 def shared_folder() -> Path | None:

@@ -34,6 +34,7 @@ PROGRAM = textwrap.dedent('''
 ''')
 
 
+@pytest.mark.slow  # a scale test: long unclosed markup in every reader, in a fresh process
 def test_unclosed_constructs_are_read_in_linear_time() -> None:
     def limit_cpu() -> None:
         resource.setrlimit(resource.RLIMIT_CPU, (60, 60))

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from documents_support import check_pieces
 from hypothesis import given, settings, strategies as st
+from project import slow_tests_enabled
 
 from factlint.documents import parse_document
 
@@ -19,7 +20,8 @@ MARKUP = st.sampled_from(
 TEXTS = st.one_of(st.text(), st.lists(st.one_of(MARKUP, st.text(max_size=5)), max_size=30).map("".join))
 
 
-@settings(max_examples=1500, deadline=None)
+# 1,500 examples in the full suite (CI); a quick sample by default
+@settings(max_examples=1500 if slow_tests_enabled() else 200, deadline=None)
 @given(source=TEXTS, fmt=st.sampled_from(["markdown", "mdx", "html", "text"]))
 def test_any_text_parses_and_maps_back(source: str, fmt: str) -> None:
     document = parse_document(source, "x", fmt)

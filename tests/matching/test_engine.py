@@ -189,6 +189,7 @@ def matcher_with_pattern(tmp_path: Path, pattern: str) -> Matcher:
     return Matcher(load_rulebook([path], include_default=False))
 
 
+@pytest.mark.slow  # waits for the 1 s regex time limit twice; test_regex_budget.py uses a fake clock
 def test_a_catastrophic_regex_fails_its_rule_not_the_run(tmp_path: Path) -> None:
     # No wall-clock assertion (tests must not depend on the machine's load): the failure says it timed out.
     matcher = matcher_with_pattern(tmp_path, "(a|a)+$")

@@ -115,6 +115,7 @@ def test_catastrophic_regex_fails_its_rule_for_the_file_and_the_run_goes_on(run_
     assert "site/fine.md:1:10: FL401" in result.stdout  # and other files were checked
 
 
+@pytest.mark.slow  # waits for the 1 s regex time limit; test_regex_budget.py checks the logic with a fake clock
 def test_the_issue_regex_a_plus_plus_does_not_hang(run_cli_subprocess, tmp_path):
     write(tmp_path / "slow.yaml", HEADER + "rules:\n" + rule("FL901", "    patterns: ['(a+)+$']"))
     write(tmp_path / "evil.md", "a" * 5000 + "b\n")

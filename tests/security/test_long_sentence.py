@@ -32,6 +32,7 @@ def test_ordinary_sentences_are_not_cut() -> None:
     assert len(sentence_spans(text)) == 4
 
 
+@pytest.mark.slow  # a scale test: 300 KB in one sentence
 def test_a_300_kb_sentence_is_checked_and_every_claim_reported_where_it_stands(tmp_path: Path) -> None:
     text = ", ".join([CLAIM] * 5000) + "\n"
     (tmp_path / "run-on.md").write_text(text, encoding="utf-8")

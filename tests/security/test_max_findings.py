@@ -167,6 +167,7 @@ def test_sarif_keeps_to_the_result_limit_and_says_so(run_cli, tmp_path: Path, mo
     assert "8 results left out" in note["message"]["text"] and "at most 4 results per run" in note["message"]["text"]
 
 
+@pytest.mark.slow  # a scale test: 1,200 findings rendered and compressed
 def test_sarif_keeps_under_the_upload_size_and_is_compact_when_large(run_cli, tmp_path: Path, monkeypatch) -> None:
     monkeypatch.setattr(sarif, "MAX_GZIP_BYTES", 16_000)
     monkeypatch.setattr(sarif, "COMPACT_FROM", 100)

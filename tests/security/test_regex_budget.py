@@ -88,6 +88,7 @@ def test_many_slow_patterns_stop_at_the_budget(run_cli, tmp_path: Path, monkeypa
     assert "draft.md:41:10: FL401" in out
 
 
+@pytest.mark.slow  # waits for the real 1 s limit of one search
 def test_a_runaway_pattern_is_still_named_as_such(tmp_path: Path) -> None:
     """A search stopped by its own one-second limit keeps its message; the budget is for the sum."""
     budget = regex_budget.RegexBudget(60.0)

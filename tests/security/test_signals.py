@@ -70,6 +70,7 @@ def wait_for_eof(stream, seconds: float) -> bool:
     return False
 
 
+@pytest.mark.slow  # starts factlint with worker processes and signals it: ~1 s each
 @pytest.mark.skipif(not Path("/proc/self/task").is_dir(), reason="needs Linux /proc to see worker processes")
 @pytest.mark.parametrize(("how", "code"), [("SIGTERM to the main process", 143), ("Ctrl-C", 130)])
 def test_a_signal_ends_the_workers_and_gives_the_right_exit_code(site: Path, how: str, code: int) -> None:
