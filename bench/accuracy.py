@@ -47,6 +47,9 @@ OWN = REPO / "tests" / "corpus" / "sentences.yaml"
 INDEPENDENT = REPO / "tests" / "corpus" / "independent"
 INDEPENDENT2 = REPO / "tests" / "corpus" / "independent2"  # a second one, weighted to hard passes
 INDEPENDENT3 = REPO / "tests" / "corpus" / "independent3"  # a third, written after the engine was tuned
+INDEPENDENT4 = REPO / "tests" / "corpus" / "independent4"  # a fourth, 60% hard passes: precision on new copy
+INDEPENDENT_SETS = {"independent": INDEPENDENT, "independent2": INDEPENDENT2, "independent3": INDEPENDENT3,
+                    "independent4": INDEPENDENT4}
 HOLDOUT = REPO / "tests" / "corpus" / "holdout.yaml"
 # The corpus's category names -> the rulebook's.
 CATEGORY = {"unapproved-indication": "indication", "experimental-status": "experimental"}
@@ -196,13 +199,12 @@ def print_report(report: Report, details: bool) -> None:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--set", default="all",
-                        choices=["dev-tune", "dev-test", "own", "holdout", "independent", "independent2",
-                                 "independent3", "pages", "all"])
+                        choices=["dev-tune", "dev-test", "own", "holdout", *INDEPENDENT_SETS, "pages", "all"])
     parser.add_argument("--details", action="store_true",
                         help="list every miss and false alarm (never for dev-test, which stays blind)")
     args = parser.parse_args(argv)
     matcher = Matcher(load_rulebook())
-    wanted = (["dev-tune", "dev-test", "own", "holdout", "independent", "independent2", "independent3", "pages"]
+    wanted = (["dev-tune", "dev-test", "own", "holdout", *INDEPENDENT_SETS, "pages"]
               if args.set == "all" else [args.set])
     have_corpus = (CORPUS / "real-copy.yaml").is_file()
     for name in wanted:
@@ -215,8 +217,8 @@ def main(argv: list[str] | None = None) -> int:
             print_report(evaluate(name, own_records(OWN), matcher), args.details)
         elif name == "holdout":
             print_report(evaluate(name, own_records(HOLDOUT), matcher), args.details)
-        elif name in ("independent", "independent2", "independent3"):
-            folder = {"independent": INDEPENDENT, "independent2": INDEPENDENT2, "independent3": INDEPENDENT3}[name]
+        elif name in INDEPENDENT_SETS:
+            folder = INDEPENDENT_SETS[name]
             print_report(evaluate(name, corpus_records(None, folder / "sentences.yaml"), matcher), args.details)
             score, lines = page_scores(None, matcher, folder / "pages")
             print(f"\n## pages ({name}): line-level precision {score.precision:.3f} recall {score.recall:.3f} "
