@@ -22,7 +22,7 @@ from factlint.matching.assertion import ADOPTED, CITED, HEDGED, HYPE, NEGATED, Q
 from factlint.matching.frames import ALONE, EXCUSES, Context, Frame, FrameFinder
 from factlint.matching.gate import BENEFIT, PHRASE, RISK, SegmentGate
 from factlint.matching.kinds import ClaimRules, DocumentRules, MatchRules, PhraseRules
-from factlint.matching.lists import INTRO_CLASSES, ListIntro, add_item, intro_of, list_frame
+from factlint.matching.lists import INTRO_CLASSES, ListIntro, add_item, intro_of, item_frames
 from factlint.matching.memo import Memo
 from factlint.matching.names import DrugNames
 from factlint.matching.normalize import normalize, normalize_with_map
@@ -242,12 +242,12 @@ class _Run:
                 continue
             sentence, framing = m.read_sentence(read, number)
             if in_list:  # "- PTSD" under "Conditions ketamine can treat": part of the intro's claim
-                add_item(self.list_intro, sentence)  # type: ignore[arg-type]
+                add_item(self.list_intro, sentence,  # type: ignore[arg-type]
+                         _Where(self.document, segment, read.origin, start, sentence))
             if number == intro_at and sentence.mentions:
                 context = Context(topic.paragraph_drug, topic.section_drug, topic.page_drug, short, m.investigational)
-                where = _Where(self.document, segment, read.origin, start, sentence)
                 self.list_intro = intro_of(sentence, Assertion(sentence, m.question_openers), context,
-                                           segment.kind == "heading", where)
+                                           segment.kind == "heading")
             if not examine or not framing and not read.patterns and m.phrase_stems.isdisjoint(sentence.stems):
                 topic.named(m.drugs_named(sentence))
                 continue
@@ -403,12 +403,11 @@ class _Run:
         )
 
     def _end_list(self) -> None:
-        """The list after an intro has ended: judge the intro's claim about the conditions it listed."""
+        """The list after an intro has ended: judge the intro's claim for each item's conditions."""
         intro, self.list_intro = self.list_intro, None
         if intro is not None:
-            frame = list_frame(intro)
-            if frame is not None:
-                self._judge(frame, intro.where)
+            for frame, where in item_frames(intro):
+                self._judge(frame, where)
 
     def finish(self) -> list[Finding]:
         self._end_list()

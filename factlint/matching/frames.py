@@ -189,9 +189,10 @@ class FrameFinder:
     def _treats(self, sentence: Sentence, assertion: Assertion, context: Context) -> Iterable[Frame]:
         for m in sentence.of("treat"):
             yield _simple("treats", m, "treat")
-        if context.short:
+        if context.short:  # "Ketamine for PTSD", "Relief for anxiety", "For PTSD and OCD"
             for m in sentence.of("treat-short"):
-                yield _simple("treats", m, "treat")
+                if _offered_for(sentence, m):
+                    yield _simple("treats", m, "treat")
         for m in sentence.of("eliminate"):  # "ends treatment-resistant depression": a cure
             if _beside_condition(sentence, m, _DETERMINERS, before=False):
                 yield _simple("efficacy", m, "cure")
@@ -590,6 +591,23 @@ def _nearest(mentions: list[Mention], at: int) -> Mention | None:
 # Claims about who may get the drug or how many it helps take the page's drug even without "it" or "our
 # infusions": "Teens 16 and 17 can join", "87% of members feel better within a month".
 _PAGE_CLAIMS = frozenset(("population", "rate", "first-line"))
+
+
+# In short copy, "for" (or "vs") offers a treatment for what comes after it when it opens the copy ("For PTSD
+# and OCD"), follows a treatment word ("Relief for anxiety", "Infusions for PTSD"), or has the drug before it in
+# its clause ("Spravato is great for anxiety"). Otherwise the thing offered is not the page's drug: "a list of
+# your medications, including anything for anxiety", "support groups for PTSD".
+_TREATMENT_WORDS = ("treatment-word", "treat-noun")
+
+
+def _offered_for(sentence: Sentence, short_word: Mention) -> bool:
+    first = short_word.first
+    if first == 0:
+        return True
+    if any(m.last == first - 1 for cls in _TREATMENT_WORDS for m in sentence.of(cls)):
+        return True
+    clause = sentence.clauses[first]
+    return any(m.last < first and sentence.clauses[m.last] == clause for m in sentence.of("drug"))
 
 
 def from_context(sentence: Sentence, context: Context, page_claim: bool = False) -> tuple[str | None, str]:

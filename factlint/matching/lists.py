@@ -1,9 +1,12 @@
 """Lists that continue a claim: "Conditions ketamine can treat" followed by "- PTSD", "- Chronic pain".
 
 A heading, or a sentence ending in a colon, that claims treatment (a treat word, a treat-noun, a list-intro
-word such as "Uses" or "Conditions we treat") introduces the list after it. The conditions its items name
-without a claim of their own are the intro's claim: one claim, reported once at the intro when the list ends,
-with the intro's drug and assertion status ("Ketamine may help with:" makes the whole list hedged).
+word such as "Uses" or "Conditions we treat") introduces the list after it. Each item that names conditions
+without a claim of its own completes the intro's claim for those conditions: "What we treat" + "- PTSD" claims
+the clinic treats PTSD. Each item is judged on its own, with the intro's drug and assertion status
+("Ketamine may help with:" hedges the whole list), and reported at the item's own words: that is the line a
+reviewer marks and the copywriter edits, and an item the facts support ("- Treatment-resistant depression")
+passes while its neighbours do not.
 """
 
 from __future__ import annotations
@@ -19,17 +22,21 @@ from factlint.matching.vocabulary import Mention
 INTRO_CLASSES = ("treat", "treat-noun", "treat-short", "list-intro")
 
 
+@dataclass(frozen=True, slots=True)
+class ListItem:
+    conditions: tuple[Mention, ...]  # the conditions the item names
+    where: Any  # where the item's sentence is in the file (engine._Where), for the finding's position
+
+
 @dataclass(slots=True)
 class ListIntro:
     drug: str | None
     status: frozenset[str]
     anchor: Mention  # the intro's claim word ("treat", "Uses")
-    where: Any  # where the intro sentence is in the file (engine._Where), for the finding's position
-    conditions: list[Mention] = field(default_factory=list)  # what the list's items name
+    items: list[ListItem] = field(default_factory=list)  # the items that complete its claim
 
 
-def intro_of(sentence: Sentence, assertion: Assertion, context: Context, heading: bool,
-             where: Any) -> ListIntro | None:
+def intro_of(sentence: Sentence, assertion: Assertion, context: Context, heading: bool) -> ListIntro | None:
     """The list intro this sentence makes, if it is a heading or ends in a colon and claims treatment."""
     if not heading and not sentence.text.rstrip().endswith(":"):
         return None
@@ -40,24 +47,26 @@ def intro_of(sentence: Sentence, assertion: Assertion, context: Context, heading
     anchor = min(anchors, key=lambda m: m.first)
     drugs = sentence.of("drug")
     drug = drugs[0].entity if drugs else from_context(sentence, context, True)[0]
-    return ListIntro(drug, assertion.status(anchor.first, set(range(anchor.first, anchor.last + 1))), anchor,
-                     where)
+    return ListIntro(drug, assertion.status(anchor.first, set(range(anchor.first, anchor.last + 1))), anchor)
 
 
-def add_item(intro: ListIntro, sentence: Sentence) -> None:
-    """A list item's conditions join the intro's claim, unless the item makes a claim of its own."""
+def add_item(intro: ListIntro, sentence: Sentence, where: Any) -> None:
+    """A list item that names conditions completes the intro's claim, unless it makes a claim of its own."""
     if not any(sentence.has(cls) for cls in ("treat", "treat-noun", "approval")):
-        intro.conditions.extend(sentence.of("condition"))
+        conditions = tuple(m for m in sentence.of("condition") if m.entity is not None)
+        if conditions:
+            intro.items.append(ListItem(conditions, where))
 
 
-def list_frame(intro: ListIntro) -> Frame | None:
-    """The intro's claim about every condition its list named, positioned at the intro's claim word."""
-    if not intro.conditions:
-        return None
-    anchor = intro.anchor
-    frame = Frame("treats", anchor, set(range(anchor.first, anchor.last + 1)), "treat", drug=intro.drug,
-                  drug_from="list", first=anchor.first, last=anchor.last, core_first=anchor.first,
-                  core_last=anchor.last, status=intro.status)
-    frame.conditions = list(dict.fromkeys(m.entity for m in intro.conditions if m.entity is not None))
-    frame.health = True
-    return frame
+def item_frames(intro: ListIntro) -> list[tuple[Frame, Any]]:
+    """The intro's claim for each item's conditions, positioned at the item's words, with where the item is."""
+    frames = []
+    for item in intro.items:
+        first, last = item.conditions[0].first, item.conditions[-1].last
+        frame = Frame("treats", intro.anchor, set(range(first, last + 1)), "treat", drug=intro.drug,
+                      drug_from="list", first=first, last=last, core_first=first, core_last=last,
+                      status=intro.status)
+        frame.conditions = list(dict.fromkeys(m.entity for m in item.conditions if m.entity is not None))
+        frame.health = True
+        frames.append((frame, item.where))
+    return frames

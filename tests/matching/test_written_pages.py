@@ -58,3 +58,21 @@ def test_a_yes_answering_a_question_asserts_the_question_s_claim(lint) -> None:
     found = sorted((f.line, f.column, f.rule) for f in lint(text, "faq-answers.md"))
     # the answer's own claims count too ("Yes, and ketamine cures depression.")
     assert found == [(5, 1, "FL501"), (11, 32, "FL206"), (15, 1, "FL401"), (23, 1, "FL501"), (23, 19, "FL401")]
+
+
+def test_a_list_that_completes_a_claim_is_reported_at_each_item_it_gets_wrong(lint) -> None:
+    """A heading or a "...:" sentence that claims treatment, and the conditions its list items name: each item
+    is judged on its own and reported on its own line (the line a reviewer marks). An item the facts support
+    passes; a hedged intro hedges the whole list; a list under an intro that claims nothing claims nothing."""
+    text = (PAGES / "lists.md").read_text(encoding="utf-8")
+    found = sorted((f.line, f.rule, f.text) for f in lint(text, "lists.md") if f.category == "indication")
+    assert found == [(6, "FL203", "PTSD and trauma"), (7, "FL203", "anxiety"),
+                     (22, "FL203", "Obsessive-compulsive disorder")]
+
+
+def test_for_in_short_copy_offers_the_drug_only_after_the_drug_or_a_treatment(lint) -> None:
+    page = "# Ketamine at Harbor Mind\n\n- {}\n"
+    for offered in ("Ketamine for PTSD", "Relief for anxiety", "For PTSD and OCD", "Spravato is great for anxiety"):
+        assert [f.category for f in lint(page.format(offered), "page.md")] == ["indication"], offered
+    for other in ("Bring your medications, including anything for anxiety", "Support groups for PTSD"):
+        assert lint(page.format(other), "page.md") == [], other
