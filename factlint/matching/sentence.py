@@ -142,6 +142,9 @@ def _drop_pseudo(mentions: list[Mention]) -> list[Mention]:
 
 
 _GAP_MARKS = regex.compile(r"[,()\[\]]")
+# A list of single words ("diagnose, treat, cure or prevent", "safer, faster, and cheaper"): its commas join
+# the list into one phrase, whether or not its words are rulebook terms of one class.
+_WORD_LIST = regex.compile(r"\b[\w'-]+(?:, ?[\w'-]+)+,? (?:and|or|nor) [\w'-]+\b")
 
 
 def _clauses(sentence: Sentence) -> tuple[list[int], list[int]]:
@@ -154,10 +157,13 @@ def _clauses(sentence: Sentence) -> tuple[list[int], list[int]]:
     hard = ({bisect_left(starts, m.start()) for m in CLAUSE_PUNCTUATION.finditer(text)}
             if CLAUSE_PUNCTUATION_HINT.search(text) else set())
     marks: dict[int, str] = {}
+    word_lists = [m.span() for m in _WORD_LIST.finditer(text)] if "," in text else []
     for m in _GAP_MARKS.finditer(text):
         at = m.start()
         if m.group() == "," and 0 < at < len(text) - 1 and text[at - 1].isalnum() and text[at + 1].isalnum():
             continue  # a comma inside a name or number ("L-655,708", "1,000") separates nothing
+        if word_lists and any(start < at < end for start, end in word_lists):
+            continue  # a comma between single words of a list
         i = bisect_left(starts, at)
         marks[i] = marks.get(i, "") + m.group()
     breaks = {m.first for cls in (TERMINATOR, CLAUSE_BREAK) for m in sentence.by_class.get(cls, ())}
