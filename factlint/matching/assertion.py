@@ -113,6 +113,8 @@ class Assertion:
             rule = cue_rule(cls[len(CUE):])
             if rule is not None:
                 cues.append(Cue(rule, mention.first, mention.last))
+        if '"' in sentence.text and any(c.rule.status == ADOPTED for c in cues):
+            cues = _speaker_s_own(cues, _quoted(sentence))
         self._cues = cues
         count = len(sentence.stems)
         self.spans = _spans(sentence)
@@ -196,6 +198,23 @@ def cited(sentence: Sentence) -> bool:
 
 
 _LABELS = frozenset(("q", "a", "question", "faq"))  # "Q: Is it safe?"
+
+
+def _quoted(sentence: Sentence) -> set[int]:
+    """The tokens between a pair of double quotes (curly quotes are straight after normalising)."""
+    marks = [i for i, c in enumerate(sentence.text) if c == '"']
+    quoted: set[int] = set()
+    for open_at, close_at in zip(marks[::2], marks[1::2], strict=False):
+        quoted.update(i for i, start in enumerate(sentence.starts) if open_at < start < close_at)
+    return quoted
+
+
+def _speaker_s_own(cues: list[Cue], quoted: set[int]) -> list[Cue]:
+    """A quotation attributed outside its quotes ("'Most of our patients improve,' the owner said"): its "we"
+    and "our" are the speaker's, not the copy's, so they do not adopt the reported claim."""
+    if not quoted or not any(c.rule.status == REPORTED and c.first not in quoted for c in cues):
+        return cues
+    return [c for c in cues if not (c.rule.status == ADOPTED and c.first in quoted)]
 
 
 def _spans(sentence: Sentence) -> list[int]:

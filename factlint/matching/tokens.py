@@ -23,9 +23,9 @@ def word_pattern(text: str) -> re.Pattern[str] | regex.Pattern[str]:
     return WORD_ASCII if text.isascii() else WORD
 
 # A sentence ends at . ! ? (one or more, maybe followed by closing quotes/brackets) before whitespace
-# or the end of the text. "0.7 mg", "e.g.x" and the dot of an initialism ("U.S. regulators", "e.g. at
-# home") do not end a sentence.
-_TERMINAL = r"(?<!\b\p{L}\.\p{L})[.!?]+[\"')\]\u201d\u2019]*(?=\s|$)"
+# or the end of the text. "0.7 mg", "e.g.x", the dot of an initialism ("U.S. regulators", "e.g. at
+# home") and of a title before a name ("Dr. Lee", "Prof. Ortiz") do not end a sentence.
+_TERMINAL = r"(?<!\b\p{L}\.\p{L})(?:(?<!\b(?i:dr|mrs?|ms|prof|vs))\.|[!?])[.!?]*[\"')\]\u201d\u2019]*(?=\s|$)"
 # Social and list copy: pictographs and dingbats (emoji, ✨, ✓, →), bullets, " | ", hashtag runs at the
 # end of a line or before another break, blank lines.
 # (not the ® ™ © of brand names, which Unicode also counts as pictographs)

@@ -76,3 +76,12 @@ def test_for_in_short_copy_offers_the_drug_only_after_the_drug_or_a_treatment(li
         assert [f.category for f in lint(page.format(offered), "page.md")] == ["indication"], offered
     for other in ("Bring your medications, including anything for anxiety", "Support groups for PTSD"):
         assert lint(page.format(other), "page.md") == [], other
+
+
+def test_first_person_inside_an_attributed_quote_is_the_speaker_s_not_the_copy_s(lint) -> None:
+    """News quoting a clinic: the "our" inside the quotes is the owner's, so the claim stays reported. An ad
+    that quotes its own director ("our medical director") adopts the quote."""
+    assert lint("“Our ketamine infusions treat PTSD and anxiety,” the clinic’s owner said.") == []
+    assert lint("The clinic's owner said: \"our infusions treat PTSD\", pointing to its website.") == []
+    adopted = lint("“Ketamine infusions treat PTSD and anxiety,” says Dr. Lee, our medical director.")
+    assert [f.category for f in adopted] == ["indication"]
