@@ -14,7 +14,7 @@ def sentences(text: str) -> list[str]:
 @pytest.mark.parametrize(("text", "expected"), [
     ("“It works,” says Dr. Lee, our director. Book now.", ["“It works,” says Dr. Lee, our director.", "Book now."]),
     ("Ask Prof. Ortiz or Mrs. Diaz today! We reply fast.", ["Ask Prof. Ortiz or Mrs. Diaz today!", "We reply fast."]),
-    ("U.S. regulators agree. Ketamine vs. placebo differs.", ["U.S. regulators agree.", "Ketamine vs. placebo differs."]),
+    ("U.S. regulators agree. It beat vs. placebo.", ["U.S. regulators agree.", "It beat vs. placebo."]),
     ("Take 0.7 mg. Then rest.", ["Take 0.7 mg.", "Then rest."]),
     ("Is it safe? Yes.", ["Is it safe?", "Yes."]),
 ])
