@@ -1,4 +1,4 @@
-"""A pattern rule's required strings (rulebook/patterns.py): the engine skips the regex search of a segment
+"""A pattern rule's required strings (rulebook/pattern_literals.py): the engine skips the regex search of a segment
 that holds none of them, so every text a pattern matches must hold one."""
 
 from __future__ import annotations
@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from factlint.rulebook import compile_pattern
-from factlint.rulebook.patterns import required_literals
+from factlint.rulebook.pattern_literals import required_literals
 
 CASES = [
     (r"\bschedule (?:i|ii|iv|v|1|2|4|5)\b", ["ketamine is schedule ii here", "a schedule 4 drug"],

@@ -21,7 +21,7 @@ from factlint.matching.sentence import Sentence
 from factlint.matching.vocabulary import phrase_stems
 from factlint.rulebook import compile_pattern
 from factlint.rulebook.model import Rule, Rulebook
-from factlint.rulebook.patterns import required_literals
+from factlint.rulebook.pattern_literals import required_literals
 
 
 @dataclass(frozen=True, slots=True)
