@@ -189,10 +189,11 @@ class FrameFinder:
     def _treats(self, sentence: Sentence, assertion: Assertion, context: Context) -> Iterable[Frame]:
         for m in sentence.of("treat"):
             yield _simple("treats", m, "treat")
-        if context.short:  # "Ketamine for PTSD", "Relief for anxiety", "For PTSD and OCD"
-            for m in sentence.of("treat-short"):
-                if _offered_for(sentence, m):
-                    yield _simple("treats", m, "treat")
+        for m in sentence.of("treat-short"):
+            # "Ketamine for PTSD", "Relief for anxiety", "For PTSD and OCD" in short copy; in any copy, the drug
+            # named right before it ("Now offering Spravato for generalized anxiety disorder")
+            if (_offered_for(sentence, m) if context.short else _named_drug_before(sentence, m.first)):
+                yield _simple("treats", m, "treat")
         for m in sentence.of("eliminate"):  # "ends treatment-resistant depression": a cure
             if _beside_condition(sentence, m, _DETERMINERS, before=False):
                 yield _simple("efficacy", m, "cure")
@@ -608,6 +609,33 @@ def _offered_for(sentence: Sentence, short_word: Mention) -> bool:
         return True
     clause = sentence.clauses[first]
     return any(m.last < first and sentence.clauses[m.last] == clause for m in sentence.of("drug"))
+
+
+# Words that may stand before "<drug> for <condition>" at the head of its clause.
+_HEAD_WORDS = frozenset(("our", "your", "the", "iv", "im", "oral", "new"))
+
+
+def _named_drug_before(sentence: Sentence, at: int) -> bool:
+    """An offer heads the clause and names the drug right before "for" ("Now offering Spravato for generalized
+    anxiety", "Available now: IV ketamine for PTSD"): the copy offers the drug for what follows. Further into a
+    sentence the same words usually describe what others do or study ("clinics offering ketamine for pain",
+    "data on ketamine for suicidal crises"), and without an offer "Ketamine for depression: what the research
+    says" names a topic."""
+    if not sentence.has("availability"):
+        return False
+    before = at - 1
+    named = next((m for m in sentence.of("drug") if m.last == before), None)
+    if named is None:  # "ketamine infusions for PTSD"
+        word = next((m for m in sentence.of("treatment-word") if m.last == before), None)
+        named = next((m for m in sentence.of("drug") if word is not None and m.last == word.first - 1), None)
+    if named is None:
+        return False
+    clauses = sentence.clauses
+    offered = {i for m in sentence.of("availability") for i in range(m.first, m.last + 1)}
+    i = named.first - 1
+    while i >= 0 and clauses[i] == clauses[named.first] and (i in offered or sentence.words[i] in _HEAD_WORDS):
+        i -= 1
+    return i < 0 or clauses[i] != clauses[named.first]
 
 
 def from_context(sentence: Sentence, context: Context, page_claim: bool = False) -> tuple[str | None, str]:

@@ -85,3 +85,12 @@ def test_first_person_inside_an_attributed_quote_is_the_speaker_s_not_the_copy_s
     assert lint("The clinic's owner said: \"our infusions treat PTSD\", pointing to its website.") == []
     adopted = lint("“Ketamine infusions treat PTSD and anxiety,” says Dr. Lee, our medical director.")
     assert [f.category for f in adopted] == ["indication"]
+
+
+def test_an_offer_of_the_drug_for_a_condition_claims_it_treats_the_condition(lint) -> None:
+    for offer in ("Now offering Spravato for generalized anxiety disorder.", "Available now: IV ketamine for PTSD."):
+        assert [f.category for f in lint(offer)] == ["indication"], offer
+    for other in ("Clinics like the one she visited have multiplied, offering ketamine for anxiety and pain.",
+                  "Ketamine for depression: what the research says so far.",
+                  "Some telehealth companies advertise at-home ketamine for anxiety, though it is not approved."):
+        assert lint(other) == [], other
