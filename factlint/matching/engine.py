@@ -18,7 +18,18 @@ from dataclasses import dataclass, replace
 
 from factlint.documents.model import Document, Segment
 from factlint.findings import Finding
-from factlint.matching.assertion import ADOPTED, CITED, HEDGED, HYPE, NEGATED, QUESTION, REPORTED, RESEARCH, Assertion
+from factlint.matching.assertion import (
+    ADOPTED,
+    CITED,
+    HEDGED,
+    HYPE,
+    HYPOTHETICAL,
+    NEGATED,
+    QUESTION,
+    REPORTED,
+    RESEARCH,
+    Assertion,
+)
 from factlint.matching.frames import ALONE, EXCUSES, Context, Frame, FrameFinder
 from factlint.matching.gate import BENEFIT, PHRASE, RISK, SegmentGate
 from factlint.matching.kinds import ClaimRules, DocumentRules, MatchRules, PhraseRules
@@ -458,6 +469,8 @@ def _asserted(frame: Frame, verdict: Verdict | None = None) -> bool:
     status = set(frame.status)
     if verdict is not None and verdict.name == "not-demonstrated":
         status.discard(HEDGED)
+    if frame.trigger.cls == "too-few-trials":  # "If one medication hasn't worked, ...": the "if" is the criterion
+        status.discard(HYPOTHETICAL)
     if CITED in status:  # a named study's result is reported, even if the copy says "study found"
         status.add(REPORTED)
         status.discard(ADOPTED)
