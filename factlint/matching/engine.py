@@ -210,6 +210,7 @@ class _Run:
         self.unread: Segment | None = None  # the last segment, if it names a drug but was not read
         # the claims of the question just read ("Is ketamine safe?"): a "Yes" right after it asserts them
         self.asked: list[Frame] = []
+        self.question: str | None = None  # the last segment's text, if it ends with a question mark
         self.wanted = 0  # the gate's classes of the document rules' phrases this draft still needs
         self._want_document_phrases()
 
@@ -227,6 +228,9 @@ class _Run:
         asked, self.asked = self.asked, []
         if asked and _YES.match(folded):  # "## Is it safe?" then "Yes, when given in a clinic."
             self._answered(asked, m.read_segment(segment.text, self.failed, folded, stems), segment)
+        question, self.question = self.question, segment.text if folded.rstrip().endswith("?") else None
+        if (question is not None and _NO.match(folded)) or ("?" in folded and _QUESTION_THEN_NO.search(folded)):
+            self._no_answers(m.read_segment(segment.text, self.failed, folded, stems), segment, question)
         classes = gate.classes(stems)
         in_list = segment.kind == "list_item" and self.list_intro is not None
         if segment.kind != "list_item":
@@ -280,6 +284,47 @@ class _Run:
                     self.asked = [f for f in frames if QUESTION in f.status]
             self._phrases(sentence, assertion, context, where, read.patterns)
             topic.named(m.drugs_named(sentence))
+
+    def _no_answers(self, read: _ReadSegment, segment: Segment, question_before: str | None) -> None:
+        """A "No" that answers a question about a risk ("Is ketamine addictive?" / "Not when it's prescribed.")
+        says the risk is absent: a safety claim, reported at the answer. `question_before`: the text of the
+        segment before, if it ended with a question mark."""
+        spans = read.spans
+        for number, (start, _, _, _) in enumerate(spans):
+            if not _NO.match(read.text, start):
+                continue
+            if number:
+                question: str | None = read.text[spans[number - 1][0]:spans[number - 1][1]]
+                if not question.rstrip().endswith("?"):  # type: ignore[union-attr]
+                    continue
+            else:
+                question = question_before
+            if question is not None:
+                frames = self._risks_asked(question)
+                if frames:
+                    self._answered(frames, read, segment, number)
+
+    def _risks_asked(self, question: str) -> list[Frame]:
+        """The risks a question asks about ("Is ketamine addictive?", "Are there side effects?"), each as the
+        safety claim that denying it makes, about the drug the question or the page names."""
+        sentences = self.m.sentences_of(question)
+        if not sentences:
+            return []
+        asked = sentences[-1]
+        risks = [*asked.of("addiction-risk"), *asked.of("risk")]
+        # "Is ketamine non-addictive? No, ...", "Isn't it risky?": the "No" keeps the risk
+        if not risks or any(asked.has(cls) for cls in _DENIED_IN_QUESTION):
+            return []
+        named = self.m.drugs_named(asked)
+        topic = self.topic
+        drug = named[0] if named else topic.paragraph_drug or topic.section_drug or topic.page_drug
+        if drug is None:
+            return []
+        risk = min(risks, key=lambda r: r.first)
+        claim = "minimized-addiction" if risk.cls == "addiction-risk" else "minimized-risk"
+        frame = Frame("safety", risk, set(range(risk.first, risk.last + 1)), claim, drug=drug,
+                      drug_from="sentence" if named else "page", health=True)
+        return [frame]
 
     def _answered(self, asked: list[Frame], read: _ReadSegment, segment: Segment, number: int = 0) -> None:
         """The question's claims, asserted by the "Yes" that answers it; reported at that "Yes"."""
@@ -461,6 +506,12 @@ class _Where:
 
 # An answer that says yes: "Yes, ...", "Yes—provided ...", "Absolutely."
 _YES = re.compile(r"\s*(?:yes|absolutely|definitely|of course)\b")
+# Classes of a question that a "No" answer contradicts rather than makes: its safety claim or its own negation.
+_DENIED_IN_QUESTION = ("no-addiction", "safe-claim", "minimizer", "cue:negation")
+# An answer that says no ("No.", "Not when it's prescribed", "Never"), not "No one knows" or "No drug is".
+_NO = re.compile(r"\s*(?:no(?![ -](?:one|longer|matter|doubt|drug|medication|medicine|treatment))|nope|never"
+                 r"|not (?:when|if|at all|really|usually|typically|generally|as long as))\b")
+_QUESTION_THEN_NO = re.compile(r"\?[\"')\]]*\s+" + _NO.pattern.removeprefix(r"\s*"))
 
 
 def _asserted(frame: Frame, verdict: Verdict | None = None) -> bool:

@@ -94,3 +94,12 @@ def test_an_offer_of_the_drug_for_a_condition_claims_it_treats_the_condition(lin
                   "Ketamine for depression: what the research says so far.",
                   "Some telehealth companies advertise at-home ketamine for anxiety, though it is not approved."):
         assert lint(other) == [], other
+
+
+def test_a_no_answering_a_question_about_a_risk_denies_the_risk(lint) -> None:
+    """"Is ketamine addictive?" then "Not when it is prescribed" claims ketamine is not addictive, reported at
+    the answer. An answer that keeps the risk, a "No" to a question that itself claims safety, "No one ..."
+    and a "No" to a question about something else claim nothing."""
+    text = (PAGES / "faq-no-answers.md").read_text(encoding="utf-8")
+    found = sorted((f.line, f.column, f.rule) for f in lint(text, "faq-no-answers.md"))
+    assert found == [(5, 1, "FL502"), (11, 39, "FL501")]
