@@ -382,7 +382,8 @@ class FrameFinder:
             own.update(range(chosen.first, chosen.last + 1))
             frame.co_drugs = _coordinated(sentence, chosen, drugs)
         else:
-            frame.drug, frame.drug_from = from_context(sentence, context, frame.claim in _PAGE_CLAIMS)
+            page_claim = frame.claim in _PAGE_CLAIMS or (frame.kind == "treats" and _we_before(sentence, trigger))
+            frame.drug, frame.drug_from = from_context(sentence, context, page_claim)
         # conditions, populations, settings, agencies named with the claim and asserted: those of the
         # trigger's phrase, else of the rest of its clause
         phrase = phrase_of[trigger.first]
@@ -636,6 +637,17 @@ def _named_drug_before(sentence: Sentence, at: int) -> bool:
     while i >= 0 and clauses[i] == clauses[named.first] and (i in offered or sentence.words[i] in _HEAD_WORDS):
         i -= 1
     return i < 0 or clauses[i] != clauses[named.first]
+
+
+_WE = frozenset(("we", "our", "us"))
+
+
+def _we_before(sentence: Sentence, trigger: Mention) -> bool:
+    """The copy's own "we" says what it treats ("We treat depression, anxiety and PTSD", "At our clinic we also
+    use it for PTSD"): on a page about a drug, with that drug."""
+    clause = sentence.clauses[trigger.first]
+    words = sentence.words
+    return any(words[i] in _WE for i in range(trigger.last, -1, -1) if sentence.clauses[i] == clause)
 
 
 def from_context(sentence: Sentence, context: Context, page_claim: bool = False) -> tuple[str | None, str]:

@@ -103,3 +103,9 @@ def test_a_no_answering_a_question_about_a_risk_denies_the_risk(lint) -> None:
     text = (PAGES / "faq-no-answers.md").read_text(encoding="utf-8")
     found = sorted((f.line, f.column, f.rule) for f in lint(text, "faq-no-answers.md"))
     assert found == [(5, 1, "FL502"), (11, 39, "FL501")]
+
+
+def test_what_we_treat_on_a_page_about_a_drug_is_treated_with_that_drug(lint) -> None:
+    found = lint("# Ketamine infusions\n\nWe treat depression, anxiety and PTSD.\n", "page.md")
+    assert [(f.rule, f.line) for f in found] == [("FL203", 3)]
+    assert lint("# Harbor Mind Clinic\n\nWe treat depression, anxiety and PTSD.\n", "page.md") == []
