@@ -33,7 +33,7 @@ from factlint.matching.assertion import (
 from factlint.matching.frames import ALONE, EXCUSES, Context, Frame, FrameFinder
 from factlint.matching.gate import BENEFIT, PHRASE, RISK, SegmentGate
 from factlint.matching.kinds import ClaimRules, DocumentRules, MatchRules, PhraseRules
-from factlint.matching.lists import INTRO_CLASSES, ListIntro, add_item, intro_of, item_frames
+from factlint.matching.lists import INTRO_CLASSES, ITEM_CLASSES, ListIntro, add_item, intro_of, item_frames
 from factlint.matching.memo import Memo
 from factlint.matching.names import DrugNames
 from factlint.matching.normalize import normalize, normalize_with_map
@@ -96,6 +96,7 @@ class Matcher:
             ALONE | {c for classes in self.frames.extra.values() for c in classes})
         # a heading or a sentence ending in a colon with one of these may introduce a list (lists.py)
         self._intro_classes = self.gate.mask(INTRO_CLASSES) | self.gate.mask(["condition"])
+        self._item_classes = self.gate.mask(ITEM_CLASSES)  # what a list item may add to its intro's claim
         self._topic_classes = self.gate.mask(["drug", "condition"])
         self._phrase_first = self.gate.stem_mask(self.phrase_stems)
         self._has_patterns = self.match_rules.has_patterns or self.document_rules.claims.has_patterns
@@ -162,10 +163,12 @@ class Matcher:
             return -1
         for i in range(len(read.spans) - 1, -1, -1):
             _, _, stems, classes = read.spans[i]
-            if not (gate.may_claim(classes) or classes & self._topic_classes or stems & self._phrase_first):
+            if not (gate.may_claim(classes) or classes & (self._topic_classes | self._intro_classes)
+                    or stems & self._phrase_first):
                 continue  # the gate's stems and classes hold all the sentence's: it names none of them
             sentence, framing = self.read_sentence(read, i)
             if (framing or sentence.has("drug") or sentence.has("condition")
+                    or any(sentence.has(cls) for cls in INTRO_CLASSES)
                     or not self.phrase_stems.isdisjoint(sentence.stems)):
                 return i
         return -1
@@ -245,7 +248,6 @@ class _Run:
         short = is_short(segment)
         everything = bool(read.patterns)  # a pattern matches in the segment: every sentence is examined
         intro_at = -1 if segment.kind == "list_item" else m.last_term_sentence(read, segment.kind == "heading")
-        condition = m._topic_classes & ~gate.drug
         for number, (start, end, _, classes) in enumerate(read.spans):
             if number:  # "Is it safe? Yes, when given in a clinic."
                 asked, self.asked = self.asked, []
@@ -253,7 +255,7 @@ class _Run:
                     self._answered(asked, read, segment, number)
             # A sentence the gate turns away holds no claim and no phrase: read only for a list, or its drug.
             examine = everything or gate.may_claim(classes, self.wanted)
-            if not (examine or number == intro_at or classes & gate.drug or (in_list and classes & condition)):
+            if not (examine or number == intro_at or classes & gate.drug or (in_list and classes & m._item_classes)):
                 continue
             sentence, framing = m.read_sentence(read, number)
             if in_list:  # "- PTSD" under "Conditions ketamine can treat": part of the intro's claim

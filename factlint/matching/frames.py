@@ -313,9 +313,8 @@ class FrameFinder:
             for m in sentence.of("too-few-trials"):
                 yield _simple("eligibility", m, "first-line")
         if sentence.has("treat") or sentence.has("availability") or sentence.has("treat-short"):
-            for m in (*sentence.of("population"), *_ages(sentence)):
-                if m.entity in ("adolescents", "children", "pregnant"):
-                    yield _simple("eligibility", m, "population")
+            for m in recipients(sentence):
+                yield _simple("eligibility", m, "population")
 
     def _neuro(self, sentence: Sentence, assertion: Assertion, context: Context) -> Iterable[Frame]:
         for m in sentence.of("neuro-growth"):
@@ -536,7 +535,16 @@ _OTHER_THAN = frozenset(("like", "related", "derived"))
 _UNDER_AGE = 18
 
 
-def _ages(sentence: Sentence) -> list[Mention]:
+def recipients(sentence: Sentence) -> list[Mention]:
+    """The populations the label does not cover that the sentence names as people ("teens 14+", "children"),
+    in order; not as owners ("your teen's school schedule")."""
+    words = sentence.words
+    found = [m for m in (*sentence.of("population"), *ages(sentence))
+             if m.entity in UNCOVERED_POPULATIONS and not words[m.last].endswith("'s")]
+    return sorted(found, key=lambda m: m.first)
+
+
+def ages(sentence: Sentence) -> list[Mention]:
     """"Ages 13+", "aged 12 to 17", "teens 14+": an age under 18 as a population mention."""
     words = sentence.words
     found = []
@@ -640,6 +648,8 @@ def _named_drug_before(sentence: Sentence, at: int) -> bool:
 
 
 _WE = frozenset(("we", "our", "us"))
+# populations the label does not cover: a claim that the drug is for them widens who may get it
+UNCOVERED_POPULATIONS = frozenset(("adolescents", "children", "pregnant"))
 
 
 def _we_before(sentence: Sentence, trigger: Mention) -> bool:

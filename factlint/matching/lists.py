@@ -14,17 +14,21 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from factlint.matching.assertion import Assertion
-from factlint.matching.frames import Context, Frame, from_context
+from factlint.matching.assertion import QUESTION, Assertion
+from factlint.matching.frames import Context, Frame, from_context, recipients
 from factlint.matching.sentence import Sentence
 from factlint.matching.vocabulary import Mention
 
-INTRO_CLASSES = ("treat", "treat-noun", "treat-short", "list-intro")
+TREAT_INTRO = ("treat", "treat-noun", "treat-short", "list-intro")  # "Conditions we treat:", "Uses"
+ELIGIBILITY_INTRO = ("qualify", "availability")  # "Who can receive it?", "You may qualify if you are:"
+INTRO_CLASSES = TREAT_INTRO + ELIGIBILITY_INTRO
+# what a list item adds to each kind of intro's claim
+ITEM_CLASSES = ("condition", "population", "age-word")
 
 
 @dataclass(frozen=True, slots=True)
 class ListItem:
-    conditions: tuple[Mention, ...]  # the conditions the item names
+    conditions: tuple[Mention, ...]  # what the item names: conditions, or populations
     where: Any  # where the item's sentence is in the file (engine._Where), for the finding's position
 
 
@@ -32,7 +36,8 @@ class ListItem:
 class ListIntro:
     drug: str | None
     status: frozenset[str]
-    anchor: Mention  # the intro's claim word ("treat", "Uses")
+    anchor: Mention  # the intro's claim word ("treat", "Uses", "can receive")
+    claim: str = "treat"  # "treat": items name conditions; "population": items name who may get the drug
     items: list[ListItem] = field(default_factory=list)  # the items that complete its claim
 
 
@@ -40,22 +45,33 @@ def intro_of(sentence: Sentence, assertion: Assertion, context: Context, heading
     """The list intro this sentence makes, if it is a heading or ends in a colon and claims treatment."""
     if not heading and not sentence.text.rstrip().endswith(":"):
         return None
-    anchors = [m for cls in INTRO_CLASSES for m in sentence.of(cls)]
+    claim = "treat"
+    anchors = [m for cls in TREAT_INTRO for m in sentence.of(cls)]
     anchors += [m for m in sentence.of("condition") if m.entity == "mental-health-conditions"]
+    if not anchors:
+        claim = "population"
+        anchors = [m for cls in ELIGIBILITY_INTRO for m in sentence.of(cls)]
     if not anchors:
         return None
     anchor = min(anchors, key=lambda m: m.first)
     drugs = sentence.of("drug")
     drug = drugs[0].entity if drugs else from_context(sentence, context, True)[0]
-    return ListIntro(drug, assertion.status(anchor.first, set(range(anchor.first, anchor.last + 1))), anchor)
+    # a heading that asks ("What can ketamine treat?", "Who can receive it?") is answered by its list
+    status = assertion.status(anchor.first, set(range(anchor.first, anchor.last + 1))) - {QUESTION}
+    return ListIntro(drug, status, anchor, claim)
 
 
 def add_item(intro: ListIntro, sentence: Sentence, where: Any) -> None:
-    """A list item that names conditions completes the intro's claim, unless it makes a claim of its own."""
-    if not any(sentence.has(cls) for cls in ("treat", "treat-noun", "approval")):
-        conditions = tuple(m for m in sentence.of("condition") if m.entity is not None)
-        if conditions:
-            intro.items.append(ListItem(conditions, where))
+    """A list item that names conditions (or, under an eligibility intro, a population under 18 or pregnant)
+    completes the intro's claim, unless it makes a claim of its own."""
+    if any(sentence.has(cls) for cls in ("treat", "treat-noun", "approval")):
+        return
+    if intro.claim == "treat":
+        named = tuple(m for m in sentence.of("condition") if m.entity is not None)
+    else:
+        named = tuple(recipients(sentence))
+    if named:
+        intro.items.append(ListItem(named, where))
 
 
 def item_frames(intro: ListIntro) -> list[tuple[Frame, Any]]:
@@ -63,10 +79,15 @@ def item_frames(intro: ListIntro) -> list[tuple[Frame, Any]]:
     frames = []
     for item in intro.items:
         first, last = item.conditions[0].first, item.conditions[-1].last
-        frame = Frame("treats", intro.anchor, set(range(first, last + 1)), "treat", drug=intro.drug,
+        kind = "treats" if intro.claim == "treat" else "eligibility"
+        frame = Frame(kind, intro.anchor, set(range(first, last + 1)), intro.claim, drug=intro.drug,
                       drug_from="list", first=first, last=last, core_first=first, core_last=last,
                       status=intro.status)
-        frame.conditions = list(dict.fromkeys(m.entity for m in item.conditions if m.entity is not None))
+        named = list(dict.fromkeys(m.entity for m in item.conditions if m.entity is not None))
+        if kind == "treats":
+            frame.conditions = named
+        else:
+            frame.populations = named
         frame.health = True
         frames.append((frame, item.where))
     return frames

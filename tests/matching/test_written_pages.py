@@ -68,6 +68,9 @@ def test_a_list_that_completes_a_claim_is_reported_at_each_item_it_gets_wrong(li
     found = sorted((f.line, f.rule, f.text) for f in lint(text, "lists.md") if f.category == "indication")
     assert found == [(6, "FL203", "PTSD and trauma"), (7, "FL203", "anxiety"),
                      (22, "FL203", "Obsessive-compulsive disorder")]
+    # a heading that asks who may get the drug is answered by its list: the item that widens who may
+    text = (PAGES / "eligibility-list.md").read_text(encoding="utf-8")
+    assert [(f.line, f.category, f.text) for f in lint(text, "eligibility-list.md")] == [(6, "eligibility", "Teens 14")]
 
 
 def test_for_in_short_copy_offers_the_drug_only_after_the_drug_or_a_treatment(lint) -> None:
