@@ -647,17 +647,16 @@ def _named_drug_before(sentence: Sentence, at: int) -> bool:
     return i < 0 or clauses[i] != clauses[named.first]
 
 
-_WE = frozenset(("we", "our", "us"))
+def _we_before(sentence: Sentence, trigger: Mention) -> bool:
+    """The copy's own "we" is the subject of the treat word ("We treat depression, anxiety and PTSD", "at our
+    clinic we also use it for PTSD"): on a page about a drug, with that drug. Not "our team helps clients
+    with stress", which may be any service of a clinic."""
+    words = sentence.words
+    return any(words[i] == "we" for i in range(max(0, trigger.first - 2), trigger.last + 1))
+
+
 # populations the label does not cover: a claim that the drug is for them widens who may get it
 UNCOVERED_POPULATIONS = frozenset(("adolescents", "children", "pregnant"))
-
-
-def _we_before(sentence: Sentence, trigger: Mention) -> bool:
-    """The copy's own "we" says what it treats ("We treat depression, anxiety and PTSD", "At our clinic we also
-    use it for PTSD"): on a page about a drug, with that drug."""
-    clause = sentence.clauses[trigger.first]
-    words = sentence.words
-    return any(words[i] in _WE for i in range(trigger.last, -1, -1) if sentence.clauses[i] == clause)
 
 
 def from_context(sentence: Sentence, context: Context, page_claim: bool = False) -> tuple[str | None, str]:

@@ -64,14 +64,28 @@ def intro_of(sentence: Sentence, assertion: Assertion, context: Context, heading
 def add_item(intro: ListIntro, sentence: Sentence, where: Any) -> None:
     """A list item that names conditions (or, under an eligibility intro, a population under 18 or pregnant)
     completes the intro's claim, unless it makes a claim of its own."""
-    if any(sentence.has(cls) for cls in ("treat", "treat-noun", "approval")):
+    if any(sentence.has(cls) for cls in _OWN_CONTENT):
         return
     if intro.claim == "treat":
         named = tuple(m for m in sentence.of("condition") if m.entity is not None)
     else:
         named = tuple(recipients(sentence))
-    if named:
+    if named and _names_first(sentence, named[0]):
         intro.items.append(ListItem(named, where))
+
+
+# An item with a claim, a drug or a risk of its own says more than what the intro's claim is about.
+_OWN_CONTENT = ("treat", "treat-noun", "approval", "drug", "risk", "addiction-risk")
+_HEAD_REACH = 3  # an item that names what the intro is about does so in its first few words
+
+
+def _names_first(sentence: Sentence, first: Mention) -> bool:
+    """The item is a name ("- PTSD", "- Chronic pain conditions (such as CRPS)", "- Teens 14 and older"), not a
+    labelled sentence about something else ("- **Stress:** Many people find that a walk helps")."""
+    if first.first > _HEAD_REACH:
+        return False
+    label, colon, rest = sentence.text.partition(":")
+    return not colon or len(rest.split()) <= _HEAD_REACH
 
 
 def item_frames(intro: ListIntro) -> list[tuple[Frame, Any]]:

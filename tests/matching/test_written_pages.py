@@ -63,7 +63,8 @@ def test_a_yes_answering_a_question_asserts_the_question_s_claim(lint) -> None:
 def test_a_list_that_completes_a_claim_is_reported_at_each_item_it_gets_wrong(lint) -> None:
     """A heading or a "...:" sentence that claims treatment, and the conditions its list items name: each item
     is judged on its own and reported on its own line (the line a reviewer marks). An item the facts support
-    passes; a hedged intro hedges the whole list; a list under an intro that claims nothing claims nothing."""
+    passes; a hedged intro hedges the whole list; a list under an intro that claims nothing claims nothing; an
+    item that is a labelled sentence or says something of its own (a drug, a risk) is not part of the claim."""
     text = (PAGES / "lists.md").read_text(encoding="utf-8")
     found = sorted((f.line, f.rule, f.text) for f in lint(text, "lists.md") if f.category == "indication")
     assert found == [(6, "FL203", "PTSD and trauma"), (7, "FL203", "anxiety"),
