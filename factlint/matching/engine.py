@@ -121,8 +121,13 @@ class Matcher:
         found = self.segments.get(text)
         if found is not None:
             return found
-        normalized, origin = normalize_with_map(text)
-        cased = "".join(map(text.__getitem__, origin)) if "\n" in normalized else normalized
+        origin: Sequence[int]
+        if folded and len(folded) == len(text) and text.isascii():
+            # ASCII that `normalize` kept at its length joined no split letters: lower-cased, offsets unchanged
+            normalized, origin, cased = folded, range(len(text)), text
+        else:
+            normalized, origin = normalize_with_map(text)
+            cased = "".join(map(text.__getitem__, origin)) if "\n" in normalized else normalized
         patterns = self.match_rules.patterns_in(normalized, failed) if self.match_rules.has_patterns else frozenset()
         if self.document_rules.claims.has_patterns:
             patterns |= self.document_rules.claims.patterns_in(normalized, failed)
