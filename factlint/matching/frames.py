@@ -252,11 +252,11 @@ class FrameFinder:
             yield _simple("safety", m, "safe-claim")
         for m in sentence.of("no-addiction"):
             yield _simple("safety", m, "minimized-addiction")
-        phrases = sentence.phrases
         for noun in sentence.of("safety-noun"):
             for affirm in sentence.of("safety-affirm"):
                 # "its safety is not established" denies the claim
                 wording = set(range(noun.first, noun.last + 1)) | set(range(affirm.first, affirm.last + 1))
+                phrases = sentence.phrases
                 if phrases[affirm.first] == phrases[noun.first] and abs(affirm.first - noun.first) <= 5 and (
                         NEGATED not in assertion.status(affirm.first, wording)):
                     yield _simple("safety", noun, "safe-claim", affirm)
@@ -266,7 +266,7 @@ class FrameFinder:
         if not risks:
             return
         risks.sort(key=lambda r: r[0].first)
-        words = sentence.words
+        words, phrases = sentence.words, sentence.phrases
         for minimizer in sentence.of("minimizer"):
             reach = _MINIMIZER_REACH.get(words[minimizer.first], 0)
             for risk, claim in risks:
@@ -294,19 +294,23 @@ class FrameFinder:
         for cls in ("first-line", "no-supervision"):
             for m in sentence.of(cls):
                 yield _simple("eligibility", m, cls)
-        delivery = {m.first for m in sentence.of("delivery")}
-        near = [m.first for m in sentence.of("drug")]
-        clauses = sentence.clauses
-        used = {clauses[m.first] for m in sentence.of("use-verb")}
-        for m in sentence.of("home-use"):
-            # "rest at home" is logistics; "use your spray at home", "Spravato at home", "shipped" are claims
-            if (m.first in delivery or context.short or clauses[m.first] in used
-                    or any(abs(i - m.first) <= 2 for i in near)):
-                yield _simple("eligibility", m, "home-use")
+        # clause numbers only where a part needs them: many sentences sent here have none of these parts
+        home = sentence.of("home-use")
+        if home:
+            delivery = {m.first for m in sentence.of("delivery")}
+            near = [m.first for m in sentence.of("drug")]
+            clauses = sentence.clauses
+            used = {clauses[m.first] for m in sentence.of("use-verb")}
+            for m in home:
+                # "rest at home" is logistics; "use your spray at home", "Spravato at home", "shipped" are claims
+                if (m.first in delivery or context.short or clauses[m.first] in used
+                        or any(abs(i - m.first) <= 2 for i in near)):
+                    yield _simple("eligibility", m, "home-use")
         supervision = sentence.of("supervision")
         for minimizer in sentence.of("supervision-minimizer"):
             for noun in supervision:
-                if 0 < noun.first - minimizer.last <= 3 and clauses[noun.first] == clauses[minimizer.first]:
+                if 0 < noun.first - minimizer.last <= 3 and (
+                        sentence.clauses[noun.first] == sentence.clauses[minimizer.first]):
                     yield _simple("eligibility", minimizer, "no-supervision", noun)
                     break
         if sentence.has("qualify") or sentence.has("drug"):  # "one antidepressant is enough to qualify"
