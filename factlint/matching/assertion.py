@@ -8,6 +8,7 @@ Each cue list of the rulebook has a status, a direction and a scope:
 | negation-after    | negated       | backward  | the sentence back to a terminator word             |
 | negation-final    | negated       | backward  | as above, only as the last words of a sentence     |
 | hedge             | hedged        | forward   | its clause                                         |
+| hedge-around      | hedged        | forward   | its clause, and back over its subject ("X is thought to") |
 | research          | research      | forward   | its clause (a study tests or explores the claim)   |
 | conditional       | hypothetical  | forward   | its phrase ("if it helps you, ...")                |
 | hedge-after       | hedged        | backward  | the sentence back to a terminator word             |
@@ -38,6 +39,8 @@ QUESTION, CITED, RESEARCH = "question", "cited", "research"
 
 FORWARD, BACKWARD, BOTH, FINAL = "forward", "backward", "both", "final"
 PHRASE, CLAUSE, SPAN, SENTENCE = "phrase", "clause", "span", "sentence"
+SUBJECT = "subject"  # back from the cue over its phrase, not past "and", "or" ("X cures Y and is thought to ...")
+_COORDINATORS = frozenset(("and", "or", "but", "nor"))
 
 
 @dataclass(frozen=True, slots=True)
@@ -53,6 +56,7 @@ _CUE_RULES: dict[str, CueRule] = {
     "negation-after": CueRule(NEGATED, BACKWARD, SPAN),
     "negation-final": CueRule(NEGATED, FINAL, SPAN),
     "hedge": CueRule(HEDGED, FORWARD, CLAUSE),
+    "hedge-around": CueRule(HEDGED, FORWARD, CLAUSE, back_scope=SUBJECT),
     "research": CueRule(RESEARCH, BOTH, CLAUSE),
     "conditional": CueRule(HYPOTHETICAL, FORWARD, PHRASE),
     "hedge-after": CueRule(HEDGED, BACKWARD, SPAN),
@@ -163,6 +167,10 @@ class Assertion:
             return sentence.phrases[a] == sentence.phrases[b]
         if scope == CLAUSE:
             return sentence.clauses[a] == sentence.clauses[b]
+        if scope == SUBJECT:
+            low, high = min(a, b), max(a, b)
+            return (sentence.phrases[a] == sentence.phrases[b]
+                    and _COORDINATORS.isdisjoint(sentence.words[low:high]))
         return self.spans[a] == self.spans[b]
 
 
@@ -174,17 +182,28 @@ _NAMED_STUDY = re.compile(
 )
 
 
+def is_reference(text: str) -> bool:
+    """A reference list's entry ("2. Lucantonio, F., Roeglin, J., ... (2025). Ketamine rescues ..."): it cites
+    a paper's title, and claims nothing."""
+    return bool(_REFERENCE.match(text))
+
+
+# A reference: authors as "Surname, I." (maybe numbered), then the year in brackets.
+_REFERENCE = re.compile(r"\s*(?:\d+\.\s*)?[A-Z][\w'-]+,\s+(?:[A-Z]\.\s*)+[,&]?.*?\((?:19|20)\d\d[a-z]?\)")
 _GENERIC_STUDY_WORDS = frozenset(("a", "an", "the", "one", "this", "that", "our", "new", "recent", "some", "many"))
 
 
 def cited(sentence: Sentence) -> bool:
     """The sentence names its study well enough to look it up (authors, a year, an institution or journal),
     or gives a controlled trial's result (a figure against placebo)."""
-    if not sentence.has("study") and "placebo" not in sentence.words:
-        return False
-    if "placebo" in sentence.words:
-        return True
     original = sentence.original
+    if _REFERENCE.match(original):  # a reference list's entry: "Lucantonio, F., Roeglin, J., ... (2025). Title."
+        return True
+    placebo = any(w.startswith("placebo") for w in sentence.words)
+    if not sentence.has("study") and not placebo:
+        return False
+    if placebo:
+        return True
     if _CITATION.search(original):
         return True
     for match in _NAMED_STUDY.finditer(original):

@@ -29,6 +29,7 @@ from factlint.matching.assertion import (
     REPORTED,
     RESEARCH,
     Assertion,
+    is_reference,
 )
 from factlint.matching.frames import ALONE, EXCUSES, Context, Frame, FrameFinder
 from factlint.matching.gate import BENEFIT, PHRASE, RISK, SegmentGate
@@ -42,7 +43,7 @@ from factlint.matching.sentence import Sentence, read_sentence
 from factlint.matching.tokens import sentence_spans
 from factlint.matching.topic import Topic, is_short
 from factlint.matching.verdict import FactBase, Verdict
-from factlint.matching.vocabulary import Vocabulary
+from factlint.matching.vocabulary import Vocabulary, phrase_words
 from factlint.rulebook.model import Rule, Rulebook
 
 _PLACEHOLDER = re.compile(r"\{([A-Za-z_]+)\}")
@@ -97,6 +98,10 @@ class Matcher:
         # a heading or a sentence ending in a colon with one of these may introduce a list (lists.py)
         self._intro_classes = self.gate.mask(INTRO_CLASSES) | self.gate.mask(["condition"])
         self._item_classes = self.gate.mask(ITEM_CLASSES)  # what a list item may add to its intro's claim
+        # the animal cues as one search over a segment's normalised text ("depression-like" as written)
+        animal = sorted({r"\W+".join(map(re.escape, phrase_words(p))) for p in rulebook.cues.get(ANIMAL_STATUS, ())}
+                        - {""}, key=len, reverse=True)
+        self._animal_cue = re.compile(r"\b(?:" + "|".join(animal) + r")\b") if animal else None
         self._topic_classes = self.gate.mask(["drug", "condition"])
         self._phrase_first = self.gate.stem_mask(self.phrase_stems)
         self._has_patterns = self.match_rules.has_patterns or self.document_rules.claims.has_patterns
@@ -178,6 +183,11 @@ class Matcher:
                 return i
         return -1
 
+    def animal_research_at(self, text: str) -> int:
+        """Where the normalised text first says its research is in animals (an `animal` cue), or -1."""
+        found = self._animal_cue.search(text) if self._animal_cue is not None else None
+        return found.start() if found is not None else -1
+
     def sentences_of(self, text: str) -> list[Sentence]:
         """Every sentence of a segment's text, read (not remembered: for the rare segment the gate turned away
         whose drug a list item after it needs)."""
@@ -219,6 +229,8 @@ class _Run:
         # the claims of the question just read ("Is ketamine safe?"): a "Yes" right after it asserts them
         self.asked: list[Frame] = []
         self.question: str | None = None  # the last segment's text, if it ends with a question mark
+        # an earlier sentence of this paragraph said its findings are in animals ("Using rodent models, ...")
+        self.animal_paragraph = False
         self.wanted = 0  # the gate's classes of the document rules' phrases this draft still needs
         self._want_document_phrases()
 
@@ -229,6 +241,9 @@ class _Run:
                 self._named_in(self.unread)
             self.unread = None
         topic.enter(segment)
+        self.animal_paragraph = False
+        if (segment.text[:1].isupper() or segment.text[:1].isdigit()) and is_reference(segment.text):
+            return  # a reference list's entry names a paper, whatever its title says
         m = self.m
         folded = normalize(segment.text)
         gate = m.gate
@@ -253,7 +268,9 @@ class _Run:
         short = is_short(segment)
         everything = bool(read.patterns)  # a pattern matches in the segment: every sentence is examined
         intro_at = -1 if segment.kind == "list_item" else m.last_term_sentence(read, segment.kind == "heading")
+        animal_at = m.animal_research_at(read.text)
         for number, (start, end, _, classes) in enumerate(read.spans):
+            self.animal_paragraph = 0 <= animal_at < start  # an earlier sentence said "in mice", "rodent models"
             if number:  # "Is it safe? Yes, when given in a clinic."
                 asked, self.asked = self.asked, []
                 if asked and _YES.match(read.text, start):
@@ -291,6 +308,7 @@ class _Run:
                     self.asked = [f for f in frames if QUESTION in f.status]
             self._phrases(sentence, assertion, context, where, read.patterns)
             topic.named(m.drugs_named(sentence))
+
 
     def _no_answers(self, read: _ReadSegment, segment: Segment, question_before: str | None) -> None:
         """A "No" that answers a question about a risk ("Is ketamine addictive?" / "Not when it's prescribed.")
@@ -351,6 +369,8 @@ class _Run:
             return
         applies = self._applies_here(sentence, context)
         for hit in m.match_rules.check(sentence, assertion, self.failed, applies, patterns):
+            if self.animal_paragraph and hit.rule.category == ANIMAL_CATEGORY:
+                continue
             span = where.span(hit.start, hit.end)
             self.findings.append((self._finding(hit.rule, span, where, {}, None), *span))
         if m.phrase_rules.rules:
@@ -406,6 +426,8 @@ class _Run:
                 return
         elif verdict is None or not _asserted(frame, verdict):
             return
+        if verdict.name == ANIMAL_ONLY and self.animal_paragraph:
+            return  # "Using rodent models, they found ... The next part of the research revealed ..."
         rule = self.m.claim_rules.pick(frame, verdict)
         if rule is None:
             return
@@ -513,6 +535,10 @@ class _Where:
 
 # An answer that says yes: "Yes, ...", "Yes—provided ...", "Absolutely."
 _YES = re.compile(r"\s*(?:yes|absolutely|definitely|of course)\b")
+# Animal research said once in a paragraph covers the sentences after it: their animal-only findings (verdict
+# ANIMAL_ONLY, and the match rules of the animal-to-human category) are the research reported, not a claim.
+ANIMAL_ONLY, ANIMAL_CATEGORY, ANIMAL_STATUS = "animal-only", "animal-to-human", "animal"
+INVESTIGATIONAL = "investigational"
 # Classes of a question that a "No" answer contradicts rather than makes: its safety claim or its own negation.
 _DENIED_IN_QUESTION = ("no-addiction", "safe-claim", "minimizer", "cue:negation")
 # An answer that says no ("No.", "Not when it's prescribed", "Never"), not "No one knows" or "No drug is".
@@ -532,6 +558,13 @@ def _asserted(frame: Frame, verdict: Verdict | None = None) -> bool:
     if CITED in status:  # a named study's result is reported, even if the copy says "study found"
         status.add(REPORTED)
         status.discard(ADOPTED)
+    reported_trial = CITED in status and ADOPTED not in frame.status
+    if (frame.kind == "experimental" and frame.claim != "availability" and verdict is not None
+            and verdict.name == INVESTIGATIONAL and (HEDGED in status or reported_trial)):
+        # "a promising candidate for treating TRD", a named trial's result: not the copy's claim that an
+        # investigational drug works ("the NIH trial proved RR-HNK works" is). An offer stays an offer, and a
+        # safety profile known only from animals stays an animal result, however hedged.
+        return False
     if ADOPTED in status:  # "studies show", "our patients say", "the trial proved": the copy's own claim
         status.discard(REPORTED)
         status.discard(HYPE)

@@ -115,10 +115,6 @@ class FrameFinder:
 
     def __init__(self, parents: dict[str, str | None], extra_triggers: dict[str, frozenset[str]] | None = None) -> None:
         self.parents = parents  # entity id -> parent id: a claim names the narrowest condition it says
-        self.extra = {kind: classes - _BUILT_IN for kind, classes in (extra_triggers or {}).items()}
-        # a sentence with none of these classes holds no claim frame (most sentences): not looked at further
-        self.triggers = _TRIGGER_CLASSES | {cls for classes in self.extra.values() for cls in classes}
-        self._alone = ALONE | {cls for classes in self.extra.values() for cls in classes}
         self._finders: tuple[tuple[Callable[[Sentence, Assertion, Context], Iterable[Frame]], frozenset[str]], ...] = (
             (self._approval, frozenset(("approval", "approval-weak"))),
             (self._treats, frozenset(("treat", "treat-short", "treat-noun"))),
@@ -130,6 +126,12 @@ class FrameFinder:
             (self._neuro, frozenset(("neuro-growth", "neuro-object"))),
             (self._availability, frozenset(("availability", "stage-claim"))),
         )
+        # a house class a claim rule names (one no finder reads) makes a frame wherever it occurs
+        built_in = frozenset().union(*(classes for _, classes in self._finders))
+        self.extra = {kind: classes - built_in for kind, classes in (extra_triggers or {}).items()}
+        # a sentence with none of these classes holds no claim frame (most sentences): not looked at further
+        self.triggers = built_in | {cls for classes in self.extra.values() for cls in classes}
+        self._alone = ALONE | {cls for classes in self.extra.values() for cls in classes}
 
     def could_claim(self, sentence: Sentence, investigational: frozenset[str]) -> bool:
         """Whether some finder may find a frame here: a trigger class that makes a claim alone ("cures",
@@ -207,11 +209,16 @@ class FrameFinder:
         for m in sentence.of("gone"):  # "my anxiety was simply gone": a cure
             if _beside_condition(sentence, m, _STATE_WORDS, before=True):
                 yield _simple("efficacy", m, "cure")
-        outcome = any(sentence.has(c) for c in ("rate-outcome", "treat", "condition", "safe-claim", "drug"))
+        benefit = any(sentence.has(c) for c in ("rate-outcome", "treat", "condition", "safe-claim"))
+        outcome = benefit or sentence.has("drug")
         for cls in EFFICACY_CLASSES:
             if cls in NEEDS_OUTCOME and not outcome:
                 continue
             for m in sentence.of(cls):
+                if cls == "durability-weak" and (not benefit or (m.first == 0 and _comma_after(sentence, m))):
+                    # "our ketamine clinic has been open for years" lasts nothing; "For years, the treatment of
+                    # depression has focused on ..." is the past, set apart
+                    continue
                 yield _simple("efficacy", m, cls)
         words = sentence.words
         for unit in sentence.of("duration-unit"):  # "for 1-3 months", "lasting up to 15 weeks"
@@ -462,11 +469,6 @@ class FrameFinder:
         return chain
 
 
-_TRIGGER_CLASSES = frozenset((
-    "approval", "approval-weak", "treat", "treat-short", "treat-noun", *EFFICACY_CLASSES, "rate-quantity",
-    "speed-unit", "duration-unit", "safe-claim", "safety-noun", "no-addiction", "risk", "addiction-risk",
-    "breathing-risk", "first-line", "no-supervision", "home-use", "supervision-minimizer", "neuro-growth",
-    "neuro-change", "neuro-new", "availability", "gone"))
 # Trigger classes that make a claim on their own, and the classes other triggers need beside them
 # (`FrameFinder.could_claim` and the segment gate, gate.py; the finders below check the same in detail).
 ALONE = frozenset(("approval", "cure", "permanence", "durability", "miracle", "intensifier", "superlative", "certainty",
@@ -487,12 +489,8 @@ TOGETHER: tuple[tuple[frozenset[str], ...], ...] = tuple(
         ("too-few-trials", "qualify drug"),
         ("age-word", "treat availability treat-short"),
         ("gone", "condition"),
+        ("stage-claim", "drug"),
     ))
-_BUILT_IN = frozenset(("approval", "treat", "treat-short", "cure", "permanence", "durability", "speed", "miracle",
-                       "intensifier", "superlative", "superiority", "certainty", "proven", "rate", "safe-claim",
-                       "minimized-risk", "minimized-addiction", "minimized-breathing", "first-line", "no-supervision",
-                       "home-use", "population", "neuro", "availability"))
-
 
 _COORDINATION = frozenset(("and", "or", "&", "plus", "both", "as", "well", "its", "their", "cousin", "relative",
                            "sibling", "the"))
@@ -537,6 +535,11 @@ _OTHER_THAN = frozenset(("like", "related", "derived"))
 
 
 _UNDER_AGE = 18
+
+
+def _comma_after(sentence: Sentence, m: Mention) -> bool:
+    after = sentence.ends[m.last]
+    return sentence.text[after:after + 1] == ","
 
 
 def recipients(sentence: Sentence) -> list[Mention]:

@@ -113,3 +113,36 @@ def test_what_we_treat_on_a_page_about_a_drug_is_treated_with_that_drug(lint) ->
     found = lint("# Ketamine infusions\n\nWe treat depression, anxiety and PTSD.\n", "page.md")
     assert [(f.rule, f.line) for f in found] == [("FL203", 3)]
     assert lint("# Harbor Mind Clinic\n\nWe treat depression, anxiety and PTSD.\n", "page.md") == []
+
+
+def test_animal_research_said_once_covers_the_rest_of_its_paragraph(lint) -> None:
+    """News about a rodent study says "in rats" once; the paragraph's later sentences report the same research.
+    The next paragraph, which says nothing of animals, is the copy's own."""
+    reported = ("Using rodent models, the team studied depression-like behaviour. The next part of the research "
+                "revealed that burst activity in the lateral habenula depended on NMDA receptors, and that "
+                "ketamine regrew synapses within hours.")
+    assert lint(f"# Ketamine research\n\n{reported}\n", "news.md") == []
+    own = "Ketamine regrows synapses in the lateral habenula."
+    found = lint(f"# Ketamine research\n\n{reported}\n\n{own}\n", "news.md")
+    assert {f.line for f in found} == {5} and {f.category for f in found} == {"animal-to-human"}
+
+
+@pytest.mark.parametrize("sentence", [
+    "Our ketamine clinic has been open for years.",  # lasting, but no benefit lasts
+    "For years, the treatment of depression has focused on general symptoms.",  # the past, set apart
+    "This restoration of synaptic function by ketamine is thought to be the key.",  # a hedge on its subject
+    "RR-HNK is a promising candidate for treating TRD.",  # hedged research on an investigational drug
+    "2. Lucantonio, F., Roeglin, J., Li, S. (2025). Ketamine rescues anhedonia in the nucleus accumbens. Neuron.",
+])
+def test_wording_that_looks_like_a_claim_but_makes_none(lint, sentence: str) -> None:
+    assert lint(sentence) == [], sentence
+
+
+@pytest.mark.parametrize(("sentence", "rule"), [
+    ("Ketamine relief can persist for months.", "FL414"),
+    ("Ketamine cures depression and is thought to ease PTSD.", "FL401"),  # the hedge stops at "and"
+    ("RR-HNK treats TRD.", "FL602"),
+    ("The NIH trial proved RR-HNK is safe and effective for depression.", "FL704"),  # a trial named, adopted
+])
+def test_the_same_wording_as_a_claim(lint, sentence: str, rule: str) -> None:
+    assert rule in {f.rule for f in lint(sentence)}, sentence
