@@ -281,7 +281,7 @@ class _Run:
                 continue
             sentence, framing = m.read_sentence(read, number)
             if in_list:  # "- PTSD" under "Conditions ketamine can treat": part of the intro's claim
-                add_item(self.list_intro, sentence,  # type: ignore[arg-type]
+                add_item(self.list_intro, sentence, Assertion(sentence, m.question_openers),  # type: ignore[arg-type]
                          _Where(self.document, segment, read.origin, start, sentence))
             if number == intro_at and sentence.mentions:
                 context = Context(topic.paragraph_drug, topic.section_drug, topic.page_drug, short, m.investigational)

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from factlint.matching.assertion import QUESTION, Assertion
-from factlint.matching.frames import Context, Frame, from_context, recipients
+from factlint.matching.frames import EXCUSES, Context, Frame, from_context, recipients
 from factlint.matching.sentence import Sentence
 from factlint.matching.vocabulary import Mention
 
@@ -61,17 +61,22 @@ def intro_of(sentence: Sentence, assertion: Assertion, context: Context, heading
     return ListIntro(drug, status, anchor, claim)
 
 
-def add_item(intro: ListIntro, sentence: Sentence, where: Any) -> None:
+def add_item(intro: ListIntro, sentence: Sentence, assertion: Assertion, where: Any) -> None:
     """A list item that names conditions (or, under an eligibility intro, a population under 18 or pregnant)
-    completes the intro's claim, unless it makes a claim of its own."""
+    completes the intro's claim, unless it makes a claim of its own or its own words excuse what it names
+    ("- Not recommended in pregnancy")."""
     if any(sentence.has(cls) for cls in _OWN_CONTENT):
         return
     if intro.claim == "treat":
         named = tuple(m for m in sentence.of("condition") if m.entity is not None)
     else:
         named = tuple(recipients(sentence))
-    if named and _names_first(sentence, named[0]):
-        intro.items.append(ListItem(named, where))
+    if not named or not _names_first(sentence, named[0]):
+        return
+    excuses = EXCUSES["treats" if intro.claim == "treat" else "eligibility"]
+    if any(assertion.status(m.first, set(range(m.first, m.last + 1))) & excuses for m in named):
+        return
+    intro.items.append(ListItem(named, where))
 
 
 # An item with a claim, a drug or a risk of its own says more than what the intro's claim is about.
