@@ -12,7 +12,6 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
-import regex
 from ahocorasick_rs import AhoCorasick
 
 from factlint.matching.assertion import CITED, QUESTION, REPORTED, Assertion, status_of_list
@@ -21,7 +20,7 @@ from factlint.matching.sentence import Sentence
 from factlint.matching.vocabulary import phrase_stems
 from factlint.rulebook import compile_pattern
 from factlint.rulebook.model import Rule, Rulebook
-from factlint.rulebook.pattern_literals import required_literals
+from factlint.rulebook.patterns import RulePattern, rule_pattern
 
 
 @dataclass(frozen=True, slots=True)
@@ -29,7 +28,7 @@ class CompiledMatch:
     rule: Rule
     index: int
     phrases: tuple[tuple[str, ...], ...]
-    patterns: tuple[regex.Pattern[str], ...]
+    patterns: tuple[RulePattern, ...]
     excused_by: frozenset[str]
     exceptions: tuple[tuple[str, ...], ...]
     max_gap: int
@@ -53,7 +52,7 @@ class MatchRules:
                 rule=rule,
                 index=index,
                 phrases=tuple(p for p in map(phrase_stems, rule.phrases) if p),
-                patterns=tuple(compile_pattern(p) for p in rule.patterns),
+                patterns=tuple(rule_pattern(p) for p in rule.patterns),
                 excused_by=_excused_by(rule.unless),
                 exceptions=tuple(p for p in map(phrase_stems, rule.exceptions) if p),
                 max_gap=rule.max_gap if rule.max_gap is not None else rulebook.matching.max_gap,
@@ -63,8 +62,8 @@ class MatchRules:
         )
         self.stems = frozenset(s for r in self.rules for group in (r.phrases, r.exceptions) for p in group for s in p)
         self.has_patterns = any(r.patterns for r in self.rules)
-        patterns = [p.pattern for r in self.rules for p in r.patterns]
-        self._any_pattern = compile_pattern("|".join(f"(?:{p})" for p in patterns)) if patterns else None
+        patterns = [p for r in self.rules for p in r.patterns]
+        self._any_pattern = compile_pattern("|".join(f"(?:{p.source})" for p in patterns)) if patterns else None
         self._needles = _needles(patterns)
         # the stems a phrase of some rule starts with: a sentence with none of them needs no phrase search
         self.first_stems = frozenset(p[0] for r in self.rules for p in r.phrases)
@@ -96,7 +95,7 @@ class MatchRules:
             if compiled.patterns and compiled.rule.id not in failed:
                 for pattern in compiled.patterns:
                     try:
-                        if timed_search(failed, pattern, text, compiled.rule.id) is not None:
+                        if timed_search(failed, pattern.regex, text, compiled.rule.id) is not None:
                             found.add(compiled.rule.id)
                             break
                     except TimeoutError:  # unless the budget's message came first
@@ -154,7 +153,7 @@ class MatchRules:
         text = sentence.text
         for pattern in compiled.patterns:
             try:
-                match = timed_search(failed, pattern, text, compiled.rule.id)
+                match = timed_search(failed, pattern.regex, text, compiled.rule.id)
             except TimeoutError:  # unless the budget's message came first
                 failed.setdefault(compiled.rule.id, _timed_out(pattern))
                 return None
@@ -177,16 +176,15 @@ class MatchRules:
         return any(assertion.status(i, own) & compiled.excused_by for i in range(window[0], window[-1] + 1))
 
 
-def _needles(patterns: Sequence[str]) -> AhoCorasick | None:
+def _needles(patterns: Sequence[RulePattern]) -> AhoCorasick | None:
     """An automaton of the strings one of which every match of every pattern contains (each pattern's
-    `required_literals`; one C-level pass finds whether a text holds any, ~5x faster than the regex search
-    it saves), or None if some pattern has none."""
+    `required`; one C-level pass finds whether a text holds any, ~5x faster than the regex search it saves),
+    or None if some pattern has none."""
     found: set[str] = set()
     for pattern in patterns:
-        literals = required_literals(pattern)
-        if literals is None:
+        if pattern.required is None:
             return None
-        found |= literals
+        found |= pattern.required
     if not found:
         return None
     return AhoCorasick(sorted(n for n in found if not any(o != n and o in n for o in found)))
@@ -201,8 +199,8 @@ def _excused_by(lists: Sequence[str]) -> frozenset[str]:
     return frozenset(statuses)
 
 
-def _timed_out(pattern: regex.Pattern[str]) -> str:
-    return (f"pattern '{pattern.pattern}' took over {PATTERN_TIMEOUT:g} s on one sentence "
+def _timed_out(pattern: RulePattern) -> str:
+    return (f"pattern '{pattern.source}' took over {PATTERN_TIMEOUT:g} s on one sentence "
             "(catastrophic backtracking?); the rule was skipped for this file")
 
 
