@@ -98,6 +98,7 @@ class Matcher:
         # a heading or a sentence ending in a colon with one of these may introduce a list (lists.py)
         self._intro_classes = self.gate.mask(INTRO_CLASSES) | self.gate.mask(["condition"])
         self._item_classes = self.gate.mask(ITEM_CLASSES)  # what a list item may add to its intro's claim
+        self._qualify = self.gate.mask(["qualify"])
         # the animal cues as one search over a segment's normalised text ("depression-like" as written)
         animal = sorted({r"\W+".join(map(re.escape, phrase_words(p))) for p in rulebook.cues.get(ANIMAL_STATUS, ())}
                         - {""}, key=len, reverse=True)
@@ -255,6 +256,8 @@ class _Run:
         if (question is not None and _NO.match(folded)) or ("?" in folded and _QUESTION_THEN_NO.search(folded)):
             self._no_answers(m.read_segment(segment.text, self.failed, folded, stems), segment, question)
         classes = gate.classes(stems)
+        if classes & m._qualify and (question is not None or "?" in folded):  # "Tried one antidepressant? You
+            self._qualified(m.read_segment(segment.text, self.failed, folded, stems), segment, question)  # qualify"
         in_list = segment.kind == "list_item" and self.list_intro is not None
         if segment.kind != "list_item":
             self._end_list()
@@ -328,6 +331,33 @@ class _Run:
                 frames = self._risks_asked(question)
                 if frames:
                     self._answered(frames, read, segment, number)
+
+    def _qualified(self, read: _ReadSegment, segment: Segment, question_before: str | None) -> None:
+        """"Tried just one antidepressant? You may already qualify for Spravato.": the question names too few
+        treatment trials and the sentence after it says that is enough to qualify, an eligibility claim
+        reported at "qualify". `question_before`: the text of the segment before, if it asked a question."""
+        spans = read.spans
+        for number, (start, _, _, classes) in enumerate(spans):
+            if not classes & self.m._qualify:
+                continue
+            question = read.text[spans[number - 1][0]:spans[number - 1][1]] if number else question_before
+            if question is None or not question.rstrip().endswith("?"):
+                continue
+            asked = self.m.sentences_of(question)
+            trials = asked[-1].of("too-few-trials") if asked else []
+            if not trials or NEGATED in Assertion(asked[-1], self.m.question_openers).status(
+                    trials[0].first, set(range(trials[0].first, trials[0].last + 1))):
+                continue  # "Never tried one antidepressant?" is not too few
+            sentence, _ = self.m.read_sentence(read, number)
+            qualify = sentence.of("qualify")[0]
+            own = set(range(qualify.first, qualify.last + 1))
+            named = self.m.drugs_named(sentence)
+            topic = self.topic
+            drug = named[0] if named else topic.paragraph_drug or topic.section_drug or topic.page_drug
+            frame = Frame("eligibility", qualify, own, "first-line", drug=drug, health=True,
+                          first=qualify.first, last=qualify.last, core_first=qualify.first, core_last=qualify.last,
+                          status=Assertion(sentence, self.m.question_openers).status(qualify.first, own))
+            self._judge(frame, _Where(self.document, segment, read.origin, start, sentence))
 
     def _risks_asked(self, question: str) -> list[Frame]:
         """The risks a question asks about ("Is ketamine addictive?", "Are there side effects?"), each as the

@@ -146,3 +146,11 @@ def test_wording_that_looks_like_a_claim_but_makes_none(lint, sentence: str) -> 
 ])
 def test_the_same_wording_as_a_claim(lint, sentence: str, rule: str) -> None:
     assert rule in {f.rule for f in lint(sentence)}, sentence
+
+
+def test_a_question_that_names_too_few_trials_then_qualify_is_an_eligibility_claim(lint) -> None:
+    """"Tried just one antidepressant? You may already qualify." claims across two sentences (or a heading and
+    its paragraph); two antidepressants, or "you do not qualify", claim nothing."""
+    text = (PAGES / "qualify-after-question.md").read_text(encoding="utf-8")
+    found = [(f.line, f.rule, f.text) for f in lint(text, "qualify-after-question.md")]
+    assert found == [(3, "FL301", "qualify"), (7, "FL301", "qualify")]
