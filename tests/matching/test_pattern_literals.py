@@ -8,6 +8,7 @@ import os
 import pytest
 import regex
 from hypothesis import HealthCheck, Phase, find, given, settings, strategies as st
+from project import slow_tests_enabled
 
 from factlint.matching.normalize import normalize
 from factlint.rulebook import compile_pattern, load_rulebook
@@ -143,7 +144,9 @@ def test_letters_that_match_ascii_are_folded_to_it(raw: str, pattern: str) -> No
 # lookarounds and possessive repeats may still make one miss; the property is checked on real matches only).
 
 LONG = os.environ.get("FACTLINT_HYPOTHESIS_PROFILE") == "long"
-PROFILE = settings(max_examples=2000 if LONG else 120, deadline=None, derandomize=not LONG,
+# many examples in the full suite (CI), a quick sample by default
+PROFILE = settings(max_examples=2000 if LONG else 600 if slow_tests_enabled() else 60, deadline=None,
+                   derandomize=not LONG,
                    suppress_health_check=[HealthCheck.too_slow])
 
 Part = tuple[str, str]  # (pattern, a text it should match)

@@ -176,7 +176,9 @@ def reseal(entry: bytes, body: bytes) -> bytes:
     return digest + b"\n" + body
 
 
-@pytest.mark.parametrize("how", ["world-writable", "group-writable", "owned by another user"])
+# one way by default; the other two in the full suite (each loads the package's word list: ~0.4 s)
+@pytest.mark.parametrize("how", ["world-writable", pytest.param("group-writable", marks=pytest.mark.slow),
+                                 pytest.param("owned by another user", marks=pytest.mark.slow)])
 def test_a_word_list_edited_where_others_can_write_is_not_believed(folder: Path, how: str) -> None:
     assert english.is_english_word("zebra")  # writes the entry
     (entry,) = folder.glob("*.words.txt")

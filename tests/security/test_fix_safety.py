@@ -153,7 +153,9 @@ os.fsync = fsync_then_signal
 """
 
 
-@pytest.mark.parametrize(("name", "code"), [("SIGTERM", 143), ("SIGINT", 130), ("SIGHUP", 129)])
+# one signal by default; the other two in the full suite (each starts factlint in a fresh process)
+@pytest.mark.parametrize(("name", "code"), [("SIGTERM", 143), pytest.param("SIGINT", 130, marks=pytest.mark.slow),
+                                            pytest.param("SIGHUP", 129, marks=pytest.mark.slow)])
 def test_a_signal_during_fix_leaves_no_trace_and_says_what_was_done(tmp_path: Path, name: str, code: int) -> None:
     for letter in "abcd":
         write(tmp_path / "site" / f"{letter}.md", BROAD + "\n")
