@@ -296,7 +296,7 @@ class _Run:
             sentence.original = segment.text[read.origin[start]:read.origin[end - 1] + 1]
             named_drug = sentence.has("drug")
             context = Context(topic.paragraph_drug, topic.section_drug, None if named_drug else topic.page_drug,
-                              short, m.investigational)
+                              short, m.investigational, () if named_drug else topic.brand)
             assertion = Assertion(sentence, m.question_openers)
             where = _Where(self.document, segment, read.origin, start, sentence)
             if framing:

@@ -108,6 +108,7 @@ class Context:
     page_drug: str | None = None  # the drug the page is about
     short: bool = False  # a heading, title, list item, table cell or short line: "for" can claim
     investigational: frozenset[str] = frozenset()  # drug ids of investigational compounds
+    brand: tuple[str, ...] = ()  # the page's own name, lower-case words ("tidewell"): it speaks as "we"
 
 
 class FrameFinder:
@@ -392,7 +393,8 @@ class FrameFinder:
             own.update(range(chosen.first, chosen.last + 1))
             frame.co_drugs = _coordinated(sentence, chosen, drugs)
         else:
-            page_claim = frame.claim in _PAGE_CLAIMS or (frame.kind == "treats" and _we_before(sentence, trigger))
+            page_claim = frame.claim in _PAGE_CLAIMS or (
+                frame.kind == "treats" and _we_before(sentence, trigger, context.brand))
             frame.drug, frame.drug_from = from_context(sentence, context, page_claim)
         # conditions, populations, settings, agencies named with the claim and asserted: those of the
         # trigger's phrase, else of the rest of its clause
@@ -654,11 +656,13 @@ def _named_drug_before(sentence: Sentence, at: int) -> bool:
     return i < 0 or clauses[i] != clauses[named.first]
 
 
-def _we_before(sentence: Sentence, trigger: Mention) -> bool:
-    """The copy's own "we" is the subject of the treat word ("We treat depression, anxiety and PTSD", "at our
-    clinic we also use it for PTSD"): on a page about a drug, with that drug. Not "our team helps clients
-    with stress", which may be any service of a clinic."""
+def _we_before(sentence: Sentence, trigger: Mention, brand: tuple[str, ...] = ()) -> bool:
+    """The copy's own "we", or the page's own name, is the subject of the treat word ("We treat depression,
+    anxiety and PTSD", "at our clinic we also use it for PTSD", "Tidewell treats depression"): on a page about
+    a drug, with that drug. Not "our team helps clients with stress", which may be any service of a clinic."""
     words = sentence.words
+    if brand and tuple(words[:len(brand)]) == brand and trigger.first - len(brand) <= 2:
+        return True
     return any(words[i] == "we" for i in range(max(0, trigger.first - 2), trigger.last + 1))
 
 

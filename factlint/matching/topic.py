@@ -9,6 +9,7 @@ without naming it, or short copy (a heading, list item, table cell), takes the t
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Callable, Iterable
 
@@ -17,6 +18,11 @@ from factlint.documents.model import Document, Segment
 TOPIC_KINDS = frozenset(("heading", "title"))
 SHORT_KINDS = frozenset(("heading", "title", "list_item", "table_cell", "attribute", "prop"))
 SHORT_WORDS = 5  # a paragraph of this many words or fewer is short copy too ("Ketamine for anxiety")
+
+
+# A title's parts: "Tidewell: Ketamine Therapy, Delivered", "At-Home Ketamine Therapy | Lumen Mind"
+_TITLE_PARTS = re.compile(r"\s*(?::|\||\s[-\u2013\u2014]\s)\s*")
+_BRAND_WORDS = 3  # a brand is a short name: "Tidewell", "Lumen Mind", "Harbor Mind Clinic"
 
 
 class Topic:
@@ -28,6 +34,7 @@ class Topic:
         self._page_drug: str | None | bool = False  # worked out when a sentence first asks for it
         self._sections: list[tuple[int, str | None]] = []  # (heading level, drug) of the open headings
         self.paragraph_drug: str | None = None
+        self._brand: tuple[str, ...] | None = None  # worked out when a sentence first asks for it
 
     @property
     def page_drug(self) -> str | None:
@@ -39,6 +46,22 @@ class Topic:
             self._page_drug = titled if titled is not None else (
                 counts.most_common(1)[0][0] if counts else None)
         return self._page_drug  # type: ignore[return-value]
+
+    @property
+    def brand(self) -> tuple[str, ...]:
+        """The page's own name, as lower-case words: the part of its title, beside a part about the drug, that
+        is a short capitalised name and names no drug ("Tidewell" in "Tidewell: Ketamine Therapy, Delivered");
+        () if the title has no such part. A sentence whose subject it is speaks as the copy's "we"."""
+        if self._brand is None:
+            self._brand = ()
+            title = next((s.text for s in self._document.segments if s.kind in TOPIC_KINDS), "")
+            parts = [p for p in _TITLE_PARTS.split(title) if p]
+            if len(parts) > 1 and any(self._drugs_in(p) for p in parts):
+                names = [p.split() for p in parts if not self._drugs_in(p)]
+                names = [w for w in names if 0 < len(w) <= _BRAND_WORDS and all(x[:1].isupper() for x in w)]
+                if names:
+                    self._brand = tuple(x.lower() for x in names[0])
+        return self._brand
 
     def enter(self, segment: Segment) -> None:
         """Called for each segment in reading order, before its sentences are read. A list item keeps the

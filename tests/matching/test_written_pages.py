@@ -113,6 +113,10 @@ def test_what_we_treat_on_a_page_about_a_drug_is_treated_with_that_drug(lint) ->
     found = lint("# Ketamine infusions\n\nWe treat depression, anxiety and PTSD.\n", "page.md")
     assert [(f.rule, f.line) for f in found] == [("FL203", 3)]
     assert lint("# Harbor Mind Clinic\n\nWe treat depression, anxiety and PTSD.\n", "page.md") == []
+    # the page's own name, from its title, speaks as "we"
+    found = lint("# Tidewell: Ketamine Therapy, Delivered\n\nTidewell treats depression, anxiety and PTSD.\n")
+    assert [(f.rule, f.line) for f in found] == [("FL203", 3)]
+    assert lint("# Tidewell: Ketamine Therapy, Delivered\n\nThe Tidewell app treats you to a calm playlist.\n") == []
 
 
 def test_animal_research_said_once_covers_the_rest_of_its_paragraph(lint) -> None:
