@@ -81,7 +81,11 @@ _SPLIT_LETTERS_ASCII = re.compile(r"(?<![a-z0-9])[a-z](?P<sep>[-._* ])[a-z](?:(?
 # ordinary text, where the full patterns above are then never run. (A run needs three letters, so the
 # separator before the second-last letter always exists.)
 _SPLIT_TAIL_ASCII = re.compile(r"([-._* ])[a-z]\1[a-z](?![a-z0-9])")
-_SPLIT_TAIL = re.compile(r"([-._*\u00b7 ])(?:[^\W\d_]|[^\x00-\x7f])\1(?:[^\W\d_]|[^\x00-\x7f])(?![^\W_])")
+# Its letters: those of `re`, or any character outside ASCII and the General Punctuation block (dashes, bullets,
+# ellipses: "tea \u2014 a blend" is no run; the block holds no letter in any Unicode version, whichever the
+# regex module knows).
+_SPLIT_TAIL = re.compile(r"([-._*\u00b7 ])(?:[^\W\d_]|[^\x00-\x7f\u2000-\u206f])\1"
+                         r"(?:[^\W\d_]|[^\x00-\x7f\u2000-\u206f])(?![^\W_])")
 
 
 # str.translate and a regex character class both look at every character of the text; a
