@@ -41,7 +41,7 @@ from factlint.matching.normalize import normalize, normalize_with_map
 from factlint.matching.regex_budget import RegexBudget, budget_seconds
 from factlint.matching.sentence import Sentence, read_sentence
 from factlint.matching.tokens import sentence_spans
-from factlint.matching.topic import Topic, is_short
+from factlint.matching.topic import TOPIC_KINDS, Topic, is_short
 from factlint.matching.verdict import FactBase, Verdict
 from factlint.matching.vocabulary import Vocabulary, phrase_words
 from factlint.rulebook.model import Rule, Rulebook
@@ -239,8 +239,11 @@ class _Run:
         # the claims of the question just read ("Is ketamine safe?"): a "Yes" right after it asserts them
         self.asked: list[Frame] = []
         self.question: str | None = None  # the last segment's text, if it ends with a question mark
-        # an earlier sentence of this paragraph said its findings are in animals ("Using rodent models, ...")
+        # this paragraph, or the page's title, says its findings are in animals ("Using rodent models, ...",
+        # "Ketamine flips a pleasure switch in stressed mice"): its animal-only findings are that research
         self.animal_paragraph = False
+        self.animal_page: bool | None = None  # worked out when first needed
+        self.press_release: bool | None = None  # the draft is a press release: its quotes are its own
         self.wanted = 0  # the gate's classes of the document rules' phrases this draft still needs
         self._want_document_phrases()
 
@@ -280,9 +283,8 @@ class _Run:
         short = is_short(segment)
         everything = bool(read.patterns)  # a pattern matches in the segment: every sentence is examined
         intro_at = -1 if segment.kind == "list_item" else m.last_term_sentence(read, segment.kind == "heading")
-        animal_at = m.animal_research_at(read.text)
+        self.animal_paragraph = m.animal_research_at(read.text) >= 0
         for number, (start, end, _, classes) in enumerate(read.spans):
-            self.animal_paragraph = 0 <= animal_at < start  # an earlier sentence said "in mice", "rodent models"
             if number:  # "Is it safe? Yes, when given in a clinic."
                 asked, self.asked = self.asked, []
                 if asked and _YES.match(read.text, start):
@@ -321,6 +323,24 @@ class _Run:
             self._phrases(sentence, assertion, context, where, read.patterns)
             topic.named(m.drugs_named(sentence))
 
+
+    def _press_release(self) -> bool:
+        """The draft is a press release ("FOR IMMEDIATE RELEASE" near its top)."""
+        if self.press_release is None:
+            self.press_release = bool(_PRESS_RELEASE.search(self.document.text, 0, 2000))
+        return self.press_release
+
+    def _animal_research(self, sentence: Sentence) -> bool:
+        """The paragraph or the page's title says the research is in animals, and the sentence does not say it
+        is about people ("The finding means ketamine repairs the reward circuits of people with depression")."""
+        if not _PEOPLE.isdisjoint(sentence.words):
+            return False
+        if self.animal_paragraph:
+            return True
+        if self.animal_page is None:
+            title = next((s.text for s in self.document.segments if s.kind in TOPIC_KINDS), "")
+            self.animal_page = self.m.animal_research_at(normalize(title)) >= 0
+        return self.animal_page
 
     def _no_answers(self, read: _ReadSegment, segment: Segment, question_before: str | None) -> None:
         """A "No" that answers a question about a risk ("Is ketamine addictive?" / "Not when it's prescribed.")
@@ -408,7 +428,7 @@ class _Run:
             return
         applies = self._applies_here(sentence, context)
         for hit in m.match_rules.check(sentence, assertion, self.failed, applies, patterns):
-            if self.animal_paragraph and hit.rule.category == ANIMAL_CATEGORY:
+            if hit.rule.category == ANIMAL_CATEGORY and self._animal_research(sentence):
                 continue
             span = where.span(hit.start, hit.end)
             self.findings.append((self._finding(hit.rule, span, where, {}, None), *span))
@@ -456,6 +476,8 @@ class _Run:
         return applies
 
     def _judge(self, frame: Frame, where: _Where) -> None:
+        if REPORTED in frame.status and self._press_release():
+            frame = replace(frame, status=frame.status | {ADOPTED})
         verdict = self.m.facts.judge(frame)
         if frame.kind == "approval" and frame.status == {NEGATED}:
             # "not indicated for ..." what it IS approved for; the "not" right before the approval word
@@ -465,7 +487,7 @@ class _Run:
                 return
         elif verdict is None or not _asserted(frame, verdict):
             return
-        if verdict.name == ANIMAL_ONLY and self.animal_paragraph:
+        if verdict.name == ANIMAL_ONLY and self._animal_research(where.sentence):
             return  # "Using rodent models, they found ... The next part of the research revealed ..."
         rule = self.m.claim_rules.pick(frame, verdict)
         if rule is None:
@@ -578,6 +600,11 @@ _YES = re.compile(r"\s*(?:yes|absolutely|definitely|of course)\b")
 # ANIMAL_ONLY, and the match rules of the animal-to-human category) are the research reported, not a claim.
 ANIMAL_ONLY, ANIMAL_CATEGORY, ANIMAL_STATUS = "animal-only", "animal-to-human", "animal"
 INVESTIGATIONAL = "investigational"
+# Words that say a sentence is about people: "you" and "your" address one ("switches off your brain's ...").
+_PEOPLE = frozenset(("people", "person", "humans", "human", "patients", "patient", "adults", "men", "women", "you",
+                     "your"))
+# A press release speaks for its issuer: the people it quotes are the issuer's ("said the clinic's director").
+_PRESS_RELEASE = re.compile(r"for immediate release|press release", re.IGNORECASE)
 # Classes of a question that a "No" answer contradicts rather than makes: its safety claim or its own negation.
 _DENIED_IN_QUESTION = ("no-addiction", "safe-claim", "minimizer", "cue:negation")
 # An answer that says no ("No.", "Not when it's prescribed", "Never"), not "No one knows" or "No drug is".
@@ -598,6 +625,9 @@ def _asserted(frame: Frame, verdict: Verdict | None = None) -> bool:
         status.add(REPORTED)
         status.discard(ADOPTED)
     reported_trial = CITED in status and ADOPTED not in frame.status
+    others = REPORTED in status and ADOPTED not in frame.status
+    if frame.kind == "experimental" and frame.claim != "availability" and others:
+        return False  # "You may have read that L-655,708 works like ketamine": someone else's claim
     if (frame.kind == "experimental" and frame.claim != "availability" and verdict is not None
             and verdict.name == INVESTIGATIONAL and (HEDGED in status or reported_trial)):
         # "a promising candidate for treating TRD", a named trial's result: not the copy's claim that an

@@ -324,7 +324,7 @@ class FrameFinder:
         if sentence.has("qualify") or sentence.has("drug"):  # "one antidepressant is enough to qualify"
             for m in sentence.of("too-few-trials"):
                 yield _simple("eligibility", m, "first-line")
-        if sentence.has("treat") or sentence.has("availability") or sentence.has("treat-short"):
+        if any(sentence.has(cls) for cls in _GIVEN):  # "teens 14+ can get Spravato", "for teens"
             for m in recipients(sentence):
                 yield _simple("eligibility", m, "population")
 
@@ -393,8 +393,9 @@ class FrameFinder:
             own.update(range(chosen.first, chosen.last + 1))
             frame.co_drugs = _coordinated(sentence, chosen, drugs)
         else:
-            page_claim = frame.claim in _PAGE_CLAIMS or (
-                frame.kind == "treats" and _we_before(sentence, trigger, context.brand))
+            # "PTSD relief, without leaving your couch": the relief offered is the treatment the page is about
+            page_claim = frame.claim in _PAGE_CLAIMS or (frame.kind == "treats" and (
+                trigger.cls == "treat-noun" or _we_before(sentence, trigger, context.brand)))
             frame.drug, frame.drug_from = from_context(sentence, context, page_claim)
         # conditions, populations, settings, agencies named with the claim and asserted: those of the
         # trigger's phrase, else of the rest of its clause
@@ -421,6 +422,8 @@ class FrameFinder:
             if kind == "population" and frame.claim == "population":
                 named = [trigger, *named]
             for m in named:
+                if kind == "condition" and tuple(sentence.words[max(0, m.first - 3):m.first]) in _NARROWED:
+                    continue  # "approved for specific forms of depression" names no more than it may
                 # a part under "not" or "off-label" is not claimed ("approved for TRD, not for PTSD"), unless the
                 # negation covers the whole claim, which its own status then excuses
                 status = assertion.status(m.first, own | set(range(m.first, m.last + 1)))
@@ -486,10 +489,10 @@ TOGETHER: tuple[tuple[frozenset[str], ...], ...] = tuple(
         ("risk addiction-risk breathing-risk", "minimizer minimizer-after"),
         ("safety-noun", "safety-affirm"),
         ("neuro-object", "neuro-change neuro-new"),
-        ("population", "treat availability treat-short"),
+        ("population", "treat availability treat-short use-verb"),
         ("supervision-minimizer", "supervision"),
         ("too-few-trials", "qualify drug"),
-        ("age-word", "treat availability treat-short"),
+        ("age-word", "treat availability treat-short use-verb"),
         ("gone", "condition"),
         ("stage-claim", "drug"),
     ))
@@ -554,14 +557,18 @@ def recipients(sentence: Sentence) -> list[Mention]:
 
 
 def ages(sentence: Sentence) -> list[Mention]:
-    """"Ages 13+", "aged 12 to 17", "teens 14+": an age under 18 as a population mention."""
+    """"Ages 13+", "aged 12 to 17", "teens 14+", "my 15-year-old": an age under 18 as a population mention."""
     words = sentence.words
     found = []
     for m in sentence.of("age-word"):
-        i = m.last + 1
-        if i < len(words) and words[i].isdigit() and int(words[i]) < _UNDER_AGE:
-            entity = "children" if int(words[i]) < 13 else "adolescents"
-            found.append(Mention("population", entity, m.first, i))
+        after, before = m.last + 1, m.first - 1
+        if after < len(words) and words[after].isdigit() and int(words[after]) < _UNDER_AGE:
+            age, first, last = int(words[after]), m.first, after
+        elif words[m.first] == "year" and before >= 0 and words[before].isdigit() and int(words[before]) < _UNDER_AGE:
+            age, first, last = int(words[before]), before, m.last  # "15-year-old"
+        else:
+            continue
+        found.append(Mention("population", "children" if age < 13 else "adolescents", first, last))
     return found
 
 
@@ -633,13 +640,18 @@ def _offered_for(sentence: Sentence, short_word: Mention) -> bool:
 _HEAD_WORDS = frozenset(("our", "your", "the", "iv", "im", "oral", "new"))
 
 
+# Words that narrow the condition after them to an unnamed part of it: "approved for specific forms of depression".
+_NARROWED = frozenset(tuple(w.split()) for w in ("specific forms of", "certain forms of", "certain types of",
+                                                   "some forms of", "some types of", "particular forms of"))
+
+
 def _named_drug_before(sentence: Sentence, at: int) -> bool:
     """An offer heads the clause and names the drug right before "for" ("Now offering Spravato for generalized
     anxiety", "Available now: IV ketamine for PTSD"): the copy offers the drug for what follows. Further into a
     sentence the same words usually describe what others do or study ("clinics offering ketamine for pain",
     "data on ketamine for suicidal crises"), and without an offer "Ketamine for depression: what the research
     says" names a topic."""
-    if not sentence.has("availability"):
+    if not (sentence.has("availability") or sentence.has("qualify")):  # "Spravato for PTSD: ask if you qualify"
         return False
     before = at - 1
     named = next((m for m in sentence.of("drug") if m.last == before), None)
@@ -666,6 +678,8 @@ def _we_before(sentence: Sentence, trigger: Mention, brand: tuple[str, ...] = ()
     return any(words[i] == "we" for i in range(max(0, trigger.first - 2), trigger.last + 1))
 
 
+# words that give a drug to the people a sentence names: "treat", "available", "for", "get", "use"
+_GIVEN = ("treat", "availability", "treat-short", "use-verb")
 # populations the label does not cover: a claim that the drug is for them widens who may get it
 UNCOVERED_POPULATIONS = frozenset(("adolescents", "children", "pregnant"))
 

@@ -158,3 +158,40 @@ def test_a_question_that_names_too_few_trials_then_qualify_is_an_eligibility_cla
     text = (PAGES / "qualify-after-question.md").read_text(encoding="utf-8")
     found = [(f.line, f.rule, f.text) for f in lint(text, "qualify-after-question.md")]
     assert found == [(3, "FL301", "qualify"), (7, "FL301", "qualify")]
+
+
+def test_a_page_titled_with_animal_research_reports_it_until_a_sentence_speaks_of_people(lint) -> None:
+    page = ("# Ketamine flips a pleasure switch in stressed mice\n\n"
+            "The researchers focused on the nucleus accumbens, the brain's reward hub.\n\n"
+            "The finding means ketamine repairs the reward circuits of people with depression.\n")
+    assert [f.line for f in lint(page, "news.md")] == [5]
+
+
+@pytest.mark.parametrize(("text", "category"), [
+    ("Spravato for PTSD: ask our team whether you qualify.", "indication"),
+    ("Can my 15-year-old get Spravato? Yes, as long as a parent stays in the room.", "eligibility"),
+    ("“Ketamine is the only thing that ever worked, and it will work for you too.”", "unsupported-claim"),
+    ("Ask your provider whether L-655,708 is right for you.", "experimental"),
+])
+def test_claims_found_in_the_fifth_independent_set(lint, text: str, category: str) -> None:
+    assert category in {f.category for f in lint(text)}, text
+
+
+@pytest.mark.parametrize("text", [
+    "Ketamine is approved only as an anesthetic; esketamine (Spravato) is approved for specific forms of depression.",
+    "Other labs are chasing ketamine-like drugs without the dissociation.",
+    "You may have read that L-655,708 “works like ketamine without the side effects.” That comes from rat studies.",
+])
+def test_passes_found_in_the_fifth_independent_set(lint, text: str) -> None:
+    assert lint(text) == [], text
+
+
+def test_relief_offered_on_a_page_about_a_drug_is_that_drug_s(lint) -> None:
+    found = lint("# At-home ketamine therapy\n\nDepression, anxiety and PTSD relief, without leaving your couch.\n")
+    assert "indication" in {f.category for f in found}
+
+
+def test_a_press_release_speaks_for_its_issuer_even_in_quotes(lint) -> None:
+    quote = '"L-655,708 relieves depression without side effects," said the clinic\'s medical director.'
+    assert lint(f"# NovaMind launches a new program\n\n**FOR IMMEDIATE RELEASE**\n\n{quote}\n", "release.md")
+    assert lint(f"# A reporter's notebook\n\n{quote}\n", "news.md") == []
