@@ -9,7 +9,8 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
+from typing import Any
 
 from factlint.documents.model import Heading, RawPiece, Segment, SegmentKind
 
@@ -18,6 +19,19 @@ _INF = float("inf")
 # Bare URLs (http, https, www.). Trailing sentence punctuation is given back to the prose.
 _URL = re.compile(r"(?i)\b(?:https?://|www\.)[^\s<>]*")
 _URL_TRAILING = ".,;:!?)]}>'\"*_"
+
+
+def release(pending: list[Segment], segments: list[Segment]) -> None:
+    """The segments met inside a block (alt texts, titles, attributes) follow it, once it has ended."""
+    if pending:
+        segments.extend(pending)
+        pending.clear()
+
+
+def source_range(rng: Mapping[str, Any], span: Callable[[int, int], tuple[int, int]] | None) -> tuple[int, int]:
+    """A parser event's range in the source (`span` maps it when the text parsed is a part of the source)."""
+    start, end = rng["start"], rng["end"]
+    return span(start, end) if span is not None else (start, end)
 
 
 def finish(

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from factlint.documents._segments import code_point, finish, unescape_into
+from factlint.documents._segments import code_point, finish, release, unescape_into
 from factlint.documents.fields import ATTRIBUTE_NAMES, DEFAULT_OPTIONS, ReadOptions
 from factlint.documents.markup import Attribute, attributes, newlines_into, tokens
 from factlint.documents.model import Comment, Parsed, RawPiece, Segment, SegmentKind
@@ -92,9 +92,7 @@ class HtmlReader:
             parts.clear()
             pieces.clear()
             pos = 0
-            if pending:
-                segments.extend(pending)
-                pending.clear()
+            release(pending, segments)
 
         for tk, t_start, t_end, name, inner_start, inner_end, self_closing in tokens(text, start, end):
             if tk == "text":

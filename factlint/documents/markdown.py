@@ -19,7 +19,7 @@ from collections.abc import Callable
 
 import pyromark
 
-from factlint.documents._segments import finish, finish_text, space_piece
+from factlint.documents._segments import finish, finish_text, release, source_range, space_piece
 from factlint.documents.comments import html_comments
 from factlint.documents.fields import DEFAULT_OPTIONS, ReadOptions
 from factlint.documents.frontmatter import front_matter
@@ -245,10 +245,7 @@ def _parse(text: str, options: ReadOptions, mdx: bool) -> Parsed:  # noqa: C901 
             if event in _BREAKS:
                 if skip:
                     continue
-                start = rng["start"]
-                end = rng["end"]
-                if span is not None:
-                    start, end = span(start, end)
+                start, end = source_range(rng, span)
                 # One "\n" for the break: "\n" itself, or "\r\n", "  \n", "\\\n" mapped onto
                 # their range (a lone "\r" onto an empty range at itself, see space_piece).
                 n = end - start
@@ -264,10 +261,7 @@ def _parse(text: str, options: ReadOptions, mdx: bool) -> Parsed:  # noqa: C901 
         if value is not None:
             if skip:
                 continue
-            start = rng["start"]
-            end = rng["end"]
-            if span is not None:
-                start, end = span(start, end)
+            start, end = source_range(rng, span)
             n = len(value)
             if end - start == n or (
                 # "\\" at a line end: the range also holds the line break
@@ -437,9 +431,7 @@ def _parse(text: str, options: ReadOptions, mdx: bool) -> Parsed:  # noqa: C901 
             parts.clear()
             pieces.clear()
             pos = 0
-        if pending:
-            segments.extend(pending)
-            pending.clear()
+        release(pending, segments)
         if action == _ITEM:
             items -= 1
         elif action == _QUOTE:
