@@ -178,6 +178,8 @@ class Matcher:
         if read.patterns:
             return len(read.spans) - 1
         gate = self.gate
+        if not heading and ":" not in read.text:  # (most segments: no sentence of them can introduce a list)
+            return -1
         if not any(classes & self._intro_classes and (heading or ":" in read.text[start:end])
                    for start, end, _, classes in read.spans):
             return -1

@@ -89,4 +89,5 @@ class Topic:
 
 
 def is_short(segment: Segment) -> bool:
-    return segment.kind in SHORT_KINDS or len(segment.text.split()) <= SHORT_WORDS
+    # split no further than one word past the limit: a long paragraph is not split whole to be counted
+    return segment.kind in SHORT_KINDS or len(segment.text.split(None, SHORT_WORDS)) <= SHORT_WORDS
