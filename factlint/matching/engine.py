@@ -92,6 +92,8 @@ class Matcher:
         # stems a match or document rule's phrase could start with: other sentences need no phrase search
         self.phrase_stems = (self.match_rules.first_stems | self.document_rules.claims.first_stems
                              | self.document_rules.absent_first | self.phrase_rules.first_stems)
+        # ... and those of match and phrase rules alone, for a draft whose fair balance is decided
+        self.rule_phrase_stems = self.match_rules.first_stems | self.phrase_rules.first_stems
         self.gate = SegmentGate(self.vocabulary, {
             PHRASE: [p for r in self.match_rules.rules for p in r.phrases]
             + [spelling for group in self.phrase_rules.by_first.values() for _, spelling in group],
@@ -247,6 +249,8 @@ class _Run:
         self.animal_page: bool | None = None  # worked out when first needed
         self.press_release: bool | None = None  # the draft is a press release: its quotes are its own
         self.wanted = 0  # the gate's classes of the document rules' phrases this draft still needs
+        self.balance_open = True  # some document rule's risk statement has not been made yet
+        self.phrase_stems = matcher.phrase_stems  # stems a phrase this draft still looks for starts with
         self._want_document_phrases()
 
     def segment(self, segment: Segment) -> None:
@@ -303,7 +307,7 @@ class _Run:
                 context = Context(topic.paragraph_drug, topic.section_drug, topic.page_drug, short, m.investigational)
                 self.list_intro = intro_of(sentence, Assertion(sentence, m.question_openers), context,
                                            segment.kind == "heading")
-            if not examine or not framing and not read.patterns and m.phrase_stems.isdisjoint(sentence.stems):
+            if not examine or not framing and not read.patterns and self.phrase_stems.isdisjoint(sentence.stems):
                 topic.named(m.drugs_named(sentence))
                 continue
             sentence.original = segment.text[read.origin[start]:read.origin[end - 1] + 1]
@@ -426,7 +430,7 @@ class _Run:
                  patterns: frozenset[str]) -> None:
         """Match and phrase rules, and document rules' benefit claims and risk statements, in one sentence."""
         m = self.m
-        if not patterns and m.phrase_stems.isdisjoint(sentence.stems):
+        if not patterns and self.phrase_stems.isdisjoint(sentence.stems):
             return
         applies = self._applies_here(sentence, context)
         for hit in m.match_rules.check(sentence, assertion, self.failed, applies, patterns):
@@ -438,7 +442,7 @@ class _Run:
             for hit in m.phrase_rules.check(sentence, assertion, applies):
                 span = where.span(hit.start, hit.end)
                 self.findings.append((self._finding(hit.rule, span, where, {}, None), *span))
-        if m.document_rules.claims.rules:
+        if self.balance_open:
             risks = m.document_rules.risks_stated(sentence, assertion)
             benefits = len(self.benefit)
             for hit in m.document_rules.benefit_claims(sentence, assertion, self.failed, applies, patterns):
@@ -459,6 +463,12 @@ class _Run:
         gate = self.m.gate
         self.wanted = (gate.mask([BENEFIT]) if any(r not in self.risks and r not in self.benefit for r in rules)
                        else 0) | (gate.mask([RISK]) if any(r not in self.risks for r in rules) else 0)
+        # Every rule's risk statement made: the rest of the draft can change no document rule's finding (a
+        # benefit claim is reported only where the risk is not stated), so its phrases are looked for no more
+        # (unless a rule has patterns: a pattern that times out on the file is still reported as a failure)
+        if not any(r not in self.risks for r in rules) and not self.m.document_rules.claims.has_patterns:
+            self.balance_open = False
+            self.phrase_stems = self.m.rule_phrase_stems
 
     def _named_in(self, segment: Segment) -> None:
         """The drugs a segment that was not read names, as reading it would have found them."""
