@@ -245,7 +245,8 @@ class _Run:
         self.question: str | None = None  # the last segment's text, if it ends with a question mark
         # this paragraph, or the page's title, says its findings are in animals ("Using rodent models, ...",
         # "Ketamine flips a pleasure switch in stressed mice"): its animal-only findings are that research
-        self.animal_paragraph = False
+        self._animal_read: _ReadSegment | None = None  # the segment being read, for `animal_paragraph`
+        self._animal_at: tuple[_ReadSegment | None, bool] = (None, False)  # a segment and its `animal_paragraph`
         self.animal_page: bool | None = None  # worked out when first needed
         self.press_release: bool | None = None  # the draft is a press release: its quotes are its own
         self.wanted = 0  # the gate's classes of the document rules' phrases this draft still needs
@@ -260,7 +261,7 @@ class _Run:
                 self._named_in(self.unread)
             self.unread = None
         topic.enter(segment)
-        self.animal_paragraph = False
+        self._animal_read = None
         if (segment.text[:1].isupper() or segment.text[:1].isdigit()) and is_reference(segment.text):
             return  # a reference list's entry names a paper, whatever its title says
         m = self.m
@@ -289,7 +290,7 @@ class _Run:
         short = is_short(segment)
         everything = bool(read.patterns)  # a pattern matches in the segment: every sentence is examined
         intro_at = -1 if segment.kind == "list_item" else m.last_term_sentence(read, segment.kind == "heading")
-        self.animal_paragraph = m.animal_research_at(read.text) >= 0
+        self._animal_read = read
         for number, (start, end, _, classes) in enumerate(read.spans):
             if number:  # "Is it safe? Yes, when given in a clinic."
                 asked, self.asked = self.asked, []
@@ -335,6 +336,17 @@ class _Run:
         if self.press_release is None:
             self.press_release = bool(_PRESS_RELEASE.search(self.document.text, 0, 2000))
         return self.press_release
+
+    @property
+    def animal_paragraph(self) -> bool:
+        """The segment being read says its findings are in animals. Searched for only when a finding asks (few
+        do), once per segment, not in every segment read."""
+        read = self._animal_read
+        if read is None:
+            return False
+        if self._animal_at[0] is not read:
+            self._animal_at = (read, self.m.animal_research_at(read.text) >= 0)
+        return self._animal_at[1]
 
     def _animal_research(self, sentence: Sentence) -> bool:
         """The paragraph or the page's title says the research is in animals, and the sentence does not say it
