@@ -189,7 +189,7 @@ def profile(corpus: Path, rules: list[Path] | None = None) -> tuple[list[tuple],
     texts_of_segments = [s.text for d in documents for s in d.segments]
     repetition = (
         f"{len(set(texts_of_segments))} distinct segment texts of {len(texts_of_segments)}; "
-        f"segments read {len(matcher.segments._data)}, sentences framed {len(matcher.found_frames._data)} "
+        f"segments read {len(matcher.segments)}, sentences framed {len(matcher.found_frames)} "
         "(cache sizes; each starts afresh past its limit)"
     )
     info = {
