@@ -76,7 +76,8 @@ def cue_rule(name: str) -> CueRule | None:
     """How a cue list named `name` acts (None for the structural lists: terminator, pseudo, question)."""
     if name in _STRUCTURAL:
         return None
-    return _CUE_RULES.get(name, CueRule(name, FORWARD, PHRASE))
+    rule = _CUE_RULES.get(name)  # (a house list's rule made only for it: this runs for every cue of a sentence)
+    return rule if rule is not None else CueRule(name, FORWARD, PHRASE)
 
 
 def status_of_list(name: str) -> str:
