@@ -41,7 +41,7 @@ from factlint.matching.normalize import normalize, normalize_with_map
 from factlint.matching.regex_budget import RegexBudget, budget_seconds
 from factlint.matching.sentence import Sentence, read_sentence
 from factlint.matching.tokens import sentence_spans
-from factlint.matching.topic import TOPIC_KINDS, Topic, is_short
+from factlint.matching.topic import KIN, TOPIC_KINDS, Topic, is_short
 from factlint.matching.verdict import FactBase, Verdict
 from factlint.matching.vocabulary import Vocabulary, phrase_words
 from factlint.rulebook.model import Rule, Rulebook
@@ -312,7 +312,8 @@ class _Run:
                 topic.named(m.drugs_named(sentence))
                 continue
             sentence.original = segment.text[read.origin[start]:read.origin[end - 1] + 1]
-            named_drug = sentence.has("drug")
+            # the page's drugs matter only to a sentence that names none, or names one's relative ("its cousin")
+            named_drug = sentence.has("drug") and KIN.isdisjoint(sentence.words)
             context = Context(topic.paragraph_drug, topic.section_drug, None if named_drug else topic.page_drug,
                               short, m.investigational, () if named_drug else topic.brand)
             assertion = Assertion(sentence, m.question_openers)

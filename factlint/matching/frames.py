@@ -36,6 +36,7 @@ from factlint.matching.assertion import (
     Assertion,
 )
 from factlint.matching.sentence import Sentence
+from factlint.matching.topic import KIN
 from factlint.matching.vocabulary import Mention
 
 EFFICACY_CLASSES = ("cure", "permanence", "durability", "durability-weak", "speed", "miracle", "intensifier",
@@ -388,7 +389,13 @@ class FrameFinder:
                      if m.first < trigger.first or not _semicolon_between(sentence, trigger.last, m.first)]
             subjects = [m for m in drugs if not _of(sentence, m)] or drugs
             chosen = subjects[0] if subjects else None
-        if chosen is not None:
+        if chosen is not None and _kin_of(sentence, chosen):
+            # "Ketamine's cousin eases depression": the claim is about the relative, which only the page names
+            frame.drug, frame.drug_from = next(
+                ((drug, source) for drug, source in ((context.paragraph_drug, "paragraph"),
+                                                     (context.section_drug, "section"), (context.page_drug, "page"))
+                 if drug is not None and drug != chosen.entity), (None, "none"))
+        elif chosen is not None:
             frame.drug = chosen.entity
             own.update(range(chosen.first, chosen.last + 1))
             frame.co_drugs = _coordinated(sentence, chosen, drugs)
@@ -496,6 +503,11 @@ TOGETHER: tuple[tuple[frozenset[str], ...], ...] = tuple(
         ("gone", "condition"),
         ("stage-claim", "drug"),
     ))
+
+def _kin_of(sentence: Sentence, drug: Mention) -> bool:
+    words = sentence.words
+    return words[drug.last].endswith("'s") and drug.last + 1 < len(words) and words[drug.last + 1] in KIN
+
 
 _COORDINATION = frozenset(("and", "or", "&", "plus", "both", "as", "well", "its", "their", "cousin", "relative",
                            "sibling", "the"))

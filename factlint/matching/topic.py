@@ -23,6 +23,10 @@ SHORT_WORDS = 5  # a paragraph of this many words or fewer is short copy too ("K
 # A title's parts: "Tidewell: Ketamine Therapy, Delivered", "At-Home Ketamine Therapy | Lumen Mind"
 _TITLE_PARTS = re.compile(r"\s*(?::|\||\s[-\u2013\u2014]\s)\s*")
 _BRAND_WORDS = 3  # a brand is a short name: "Tidewell", "Lumen Mind", "Harbor Mind Clinic"
+# "ketamine's cousin", "ketamine's successor": another compound, named by its relation to the drug
+KIN = frozenset(("cousin", "relative", "sibling", "successor", "derivative", "descendant", "offspring"))
+# A heading that names a drug only as another's relative ("Ketamine's Cousin Eases Depression") is not about it.
+_KIN = re.compile(r"['\u2019]s\s+(?:" + "|".join(sorted(KIN)) + r")\b", re.IGNORECASE)
 
 
 class Topic:
@@ -41,7 +45,7 @@ class Topic:
         """The drug the title and headings name first, else the drug the page names most."""
         if self._page_drug is False:
             titled = next((found for segment in self._document.segments if segment.kind in TOPIC_KINDS
-                           for found in self._drugs_in(segment.text)), None)
+                           and not _KIN.search(segment.text) for found in self._drugs_in(segment.text)), None)
             counts = Counter(self._drugs_in(self._document.text)) if titled is None else None
             self._page_drug = titled if titled is not None else (
                 counts.most_common(1)[0][0] if counts else None)
@@ -72,7 +76,7 @@ class Topic:
             level = getattr(segment, "level", 1) if segment.kind == "heading" else 0
             while self._sections and self._sections[-1][0] >= level:
                 self._sections.pop()
-            found = self._drugs_in(segment.text)
+            found = [] if _KIN.search(segment.text) else self._drugs_in(segment.text)
             self._sections.append((level, found[0] if found else None))
 
     def named(self, drugs: Iterable[str]) -> None:

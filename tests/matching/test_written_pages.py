@@ -195,3 +195,10 @@ def test_a_press_release_speaks_for_its_issuer_even_in_quotes(lint) -> None:
     quote = '"L-655,708 relieves depression without side effects," said the clinic\'s medical director.'
     assert lint(f"# NovaMind launches a new program\n\n**FOR IMMEDIATE RELEASE**\n\n{quote}\n", "release.md")
     assert lint(f"# A reporter's notebook\n\n{quote}\n", "news.md") == []
+
+
+def test_a_drug_s_relative_is_the_compound_the_page_is_about(lint) -> None:
+    """"Ketamine's cousin eases depression": the claim is about the relative (RR-HNK here), not ketamine."""
+    page = ("# Ketamine's Cousin Eases Depression Without the Trip\n\n"
+            "RR-HNK, a compound the body makes from ketamine, is in early human testing.\n")
+    assert [(f.line, f.category) for f in lint(page, "news.md")] == [(1, "experimental")]
