@@ -201,5 +201,6 @@ def test_a_drug_s_relative_is_the_compound_the_page_is_about(lint) -> None:
     """"Ketamine's cousin eases depression": the claim is about the relative the page is about (the drug it names
     most once the headline's "Ketamine's" is set aside: RR-HNK here), not ketamine."""
     page = ("# Ketamine's Cousin Eases Depression Without the Trip\n\n"
-            "RR-HNK, a compound the body makes from ketamine, is in early human testing. RR-HNK is not approved.\n")
+            "RR-HNK, a compound the body makes from ketamine, is in early human testing.\n\n"
+            "RR-HNK is not approved, and RR-HNK is not sold anywhere.\n")
     assert [(f.line, f.category) for f in lint(page, "news.md")] == [(1, "experimental")]
