@@ -85,9 +85,6 @@ class Matcher:
         self._order = {rule.id: i for i, rule in enumerate(rulebook.rules)}
         self._drug_names = DrugNames(rulebook)
         self.segments: Memo[str, _ReadSegment] = Memo(_MEMO_LIMIT)  # segment text -> what reading it gave
-        # sentence text -> the sentence read, and whether it may hold a frame: a repository repeats its
-        # boilerplate sentences inside paragraphs that differ (a third of the sentences read in /tmp/corpus10)
-        self.sentences: Memo[str, tuple[Sentence, bool]] = Memo(_MEMO_LIMIT)
         self.found_frames: Memo[tuple[str, Context | bool], list[Frame]] = Memo(_MEMO_LIMIT)
         # stems a match or document rule's phrase could start with: other sentences need no phrase search
         self.phrase_stems = (self.match_rules.first_stems | self.document_rules.claims.first_stems
@@ -162,16 +159,10 @@ class Matcher:
         found = read.sentences[i]
         if found is None:
             start, end, _, _ = read.spans[i]
-            text = read.text[start:end]
-            known = self.sentences.get(text)
-            if known is None:
-                sentence = read_sentence(text, "", self.vocabulary)
-                framing = not self.frames.triggers.isdisjoint(sentence.by_class) and self.frames.could_claim(
-                    sentence, self.investigational)
-                found = self.sentences.remember(text, (sentence, framing))
-            else:
-                found = (known[0].again(), known[1])
-            read.sentences[i] = found
+            sentence = read_sentence(read.text[start:end], "", self.vocabulary)
+            framing = not self.frames.triggers.isdisjoint(sentence.by_class) and self.frames.could_claim(
+                sentence, self.investigational)
+            found = read.sentences[i] = (sentence, framing)
         return found
 
     def last_term_sentence(self, read: _ReadSegment, heading: bool) -> int:

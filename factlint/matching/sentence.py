@@ -49,15 +49,6 @@ class Sentence:
         self._clauses: list[int] | None = None
         self._phrases: list[int] = []
 
-    def again(self) -> Sentence:
-        """The same sentence met again elsewhere: what reading it found is shared (never changed once read),
-        the wording as written there (`original`) is its own."""
-        twin = Sentence.__new__(Sentence)
-        twin.text, twin.original, twin.words, twin.stems = self.text, "", self.words, self.stems
-        twin.mentions, twin.by_class = self.mentions, self.by_class
-        twin._starts, twin._ends, twin._clauses, twin._phrases = self._starts, self._ends, self._clauses, self._phrases
-        return twin
-
     @property
     def starts(self) -> list[int]:
         if self._starts is None:
