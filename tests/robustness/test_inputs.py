@@ -146,7 +146,10 @@ def test_columns_count_code_points_in_every_format(run_cli, report, tmp_path, te
     assert (finding["end_line"], finding["end_column"]) == (line, column + len(MATCH))
     assert span_text(text, finding) == MATCH
 
-    # the same position, in the same unit, in text, SARIF and GitHub output
+    # the same position, in the same unit, in text, SARIF and GitHub output. The reporters read the finding's
+    # position, whatever format it came from: checked on one input format (the position itself on all three).
+    if suffix != ".md":
+        return
     assert f"page{suffix}:{line}:{column}: FL401" in run_cli("check", f"page{suffix}").stdout
     sarif = json.loads(run_cli("check", f"page{suffix}", "--format", "sarif").stdout)
     assert sarif["runs"][0]["columnKind"] == "unicodeCodePoints"
