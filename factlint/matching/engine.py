@@ -41,7 +41,7 @@ from factlint.matching.normalize import normalize, normalize_with_map
 from factlint.matching.regex_budget import RegexBudget, budget_seconds
 from factlint.matching.sentence import Sentence, read_sentence
 from factlint.matching.tokens import sentence_spans
-from factlint.matching.topic import KIN, TOPIC_KINDS, Topic, is_short
+from factlint.matching.topic import KIN, Topic, is_short
 from factlint.matching.verdict import FactBase, Verdict
 from factlint.matching.vocabulary import Vocabulary, phrase_words
 from factlint.rulebook.model import Rule, Rulebook
@@ -322,7 +322,6 @@ class _Run:
             self._phrases(sentence, assertion, context, where, read.patterns)
             topic.named(m.drugs_named(sentence))
 
-
     def _press_release(self) -> bool:
         """The draft is a press release ("FOR IMMEDIATE RELEASE" near its top)."""
         if self.press_release is None:
@@ -348,24 +347,17 @@ class _Run:
         if self.animal_paragraph:
             return True
         if self.animal_page is None:
-            title = next((s.text for s in self.document.segments if s.kind in TOPIC_KINDS), "")
-            self.animal_page = self.m.animal_research_at(normalize(title)) >= 0
+            self.animal_page = self.m.animal_research_at(normalize(self.topic.title)) >= 0
         return self.animal_page
 
     def _no_answers(self, read: _ReadSegment, segment: Segment, question_before: str | None) -> None:
         """A "No" that answers a question about a risk ("Is ketamine addictive?" / "Not when it's prescribed.")
         says the risk is absent: a safety claim, reported at the answer. `question_before`: the text of the
         segment before, if it ended with a question mark."""
-        spans = read.spans
-        for number, (start, _, _, _) in enumerate(spans):
+        for number, (start, _, _, _) in enumerate(read.spans):
             if not _NO.match(read.text, start):
                 continue
-            if number:
-                question: str | None = read.text[spans[number - 1][0]:spans[number - 1][1]]
-                if not question.rstrip().endswith("?"):  # type: ignore[union-attr]
-                    continue
-            else:
-                question = question_before
+            question = _question_before(read, number, question_before)
             if question is not None:
                 frames = self._risks_asked(question)
                 if frames:
@@ -375,12 +367,11 @@ class _Run:
         """"Tried just one antidepressant? You may already qualify for Spravato.": the question names too few
         treatment trials and the sentence after it says that is enough to qualify, an eligibility claim
         reported at "qualify". `question_before`: the text of the segment before, if it asked a question."""
-        spans = read.spans
-        for number, (start, _, _, classes) in enumerate(spans):
+        for number, (start, _, _, classes) in enumerate(read.spans):
             if not classes & self.m._qualify:
                 continue
-            question = read.text[spans[number - 1][0]:spans[number - 1][1]] if number else question_before
-            if question is None or not question.rstrip().endswith("?"):
+            question = _question_before(read, number, question_before)
+            if question is None:
                 continue
             asked = self.m.sentences_of(question)
             trials = asked[-1].of("too-few-trials") if asked else []
@@ -391,8 +382,7 @@ class _Run:
             qualify = sentence.of("qualify")[0]
             own = set(range(qualify.first, qualify.last + 1))
             named = self.m.drugs_named(sentence)
-            topic = self.topic
-            drug = named[0] if named else topic.paragraph_drug or topic.section_drug or topic.page_drug
+            drug = named[0] if named else self.topic.nearest_drug
             frame = Frame("eligibility", qualify, own, "first-line", drug=drug, health=True,
                           first=qualify.first, last=qualify.last, core_first=qualify.first, core_last=qualify.last,
                           status=Assertion(sentence, self.m.question_openers).status(qualify.first, own))
@@ -410,8 +400,7 @@ class _Run:
         if not risks or any(asked.has(cls) for cls in _DENIED_IN_QUESTION):
             return []
         named = self.m.drugs_named(asked)
-        topic = self.topic
-        drug = named[0] if named else topic.paragraph_drug or topic.section_drug or topic.page_drug
+        drug = named[0] if named else self.topic.nearest_drug
         if drug is None:
             return []
         risk = min(risks, key=lambda r: r.first)
@@ -612,8 +601,8 @@ class _Where:
 
 # An answer that says yes: "Yes, ...", "Yes—provided ...", "Absolutely."
 _YES = re.compile(r"\s*(?:yes|absolutely|definitely|of course)\b")
-# Animal research said once in a paragraph covers the sentences after it: their animal-only findings (verdict
-# ANIMAL_ONLY, and the match rules of the animal-to-human category) are the research reported, not a claim.
+# Animal research named in a paragraph or the page's title covers the paragraph's sentences: their animal-only
+# findings (verdict ANIMAL_ONLY, and the match rules of the animal-to-human category) report that research.
 ANIMAL_ONLY, ANIMAL_CATEGORY, ANIMAL_STATUS = "animal-only", "animal-to-human", "animal"
 INVESTIGATIONAL = "investigational"
 # Words that say a sentence is about people: "you" and "your" address one ("switches off your brain's ...").
@@ -629,6 +618,16 @@ _NO = re.compile(r"\s*(?:no(?![ -](?:one|longer|matter|doubt|drug|medication|med
 _QUESTION_THEN_NO = re.compile(r"\?[\"')\]]*\s+" + _NO.pattern.removeprefix(r"\s*"))
 
 
+def _question_before(read: _ReadSegment, number: int, question_before: str | None) -> str | None:
+    """The question right before sentence `number` of a read segment: the sentence before it if that asks one,
+    else, for the first sentence, `question_before` (the text of the segment before, if it ended with "?")."""
+    if not number:
+        return question_before
+    start, end, _, _ = read.spans[number - 1]
+    question = read.text[start:end]
+    return question if question.rstrip().endswith("?") else None
+
+
 def _asserted(frame: Frame, verdict: Verdict | None = None) -> bool:
     """The copy makes the claim its own: no cue excuses it. An effect the label says was not demonstrated
     is not excused by a hedge ("may also lessen suicidal thinking")."""
@@ -640,16 +639,15 @@ def _asserted(frame: Frame, verdict: Verdict | None = None) -> bool:
     if CITED in status:  # a named study's result is reported, even if the copy says "study found"
         status.add(REPORTED)
         status.discard(ADOPTED)
-    reported_trial = CITED in status and ADOPTED not in frame.status
-    others = REPORTED in status and ADOPTED not in frame.status
-    if frame.kind == "experimental" and frame.claim != "availability" and others:
-        return False  # "You may have read that L-655,708 works like ketamine": someone else's claim
-    if (frame.kind == "experimental" and frame.claim != "availability" and verdict is not None
-            and verdict.name == INVESTIGATIONAL and (HEDGED in status or reported_trial)):
-        # "a promising candidate for treating TRD", a named trial's result: not the copy's claim that an
-        # investigational drug works ("the NIH trial proved RR-HNK works" is). An offer stays an offer, and a
-        # safety profile known only from animals stays an animal result, however hedged.
-        return False
+    if frame.kind == "experimental" and frame.claim != "availability":  # an offer stays an offer, however put
+        # Someone else's report or a named trial's result ("You may have read that L-655,708 works like
+        # ketamine") is not the copy's claim that an investigational drug works; "the NIH trial proved RR-HNK
+        # works" adopts it. A hedge ("a promising candidate for treating TRD") excuses an efficacy claim, not a
+        # safety profile known only from animals.
+        if REPORTED in status and ADOPTED not in frame.status:
+            return False
+        if HEDGED in status and verdict is not None and verdict.name == INVESTIGATIONAL:
+            return False
     if ADOPTED in status:  # "studies show", "our patients say", "the trial proved": the copy's own claim
         status.discard(REPORTED)
         status.discard(HYPE)

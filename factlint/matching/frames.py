@@ -111,6 +111,12 @@ class Context:
     investigational: frozenset[str] = frozenset()  # drug ids of investigational compounds
     brand: tuple[str, ...] = ()  # the page's own name, lower-case words ("tidewell"): it speaks as "we"
 
+    def nearby(self) -> list[tuple[str, str]]:
+        """The drugs around the sentence, nearest first, each with where it comes from."""
+        return [(drug, source) for drug, source in ((self.paragraph_drug, "paragraph"),
+                                                    (self.section_drug, "section"), (self.page_drug, "page"))
+                if drug is not None]
+
 
 class FrameFinder:
     """Finds the frames of a sentence. Built once per rulebook with the trigger classes in use."""
@@ -391,10 +397,8 @@ class FrameFinder:
             chosen = subjects[0] if subjects else None
         if chosen is not None and _kin_of(sentence, chosen):
             # "Ketamine's cousin eases depression": the claim is about the relative, which only the page names
-            frame.drug, frame.drug_from = next(
-                ((drug, source) for drug, source in ((context.paragraph_drug, "paragraph"),
-                                                     (context.section_drug, "section"), (context.page_drug, "page"))
-                 if drug is not None and drug != chosen.entity), (None, "none"))
+            frame.drug, frame.drug_from = next(((drug, source) for drug, source in context.nearby()
+                                                if drug != chosen.entity), (None, "none"))
         elif chosen is not None:
             frame.drug = chosen.entity
             own.update(range(chosen.first, chosen.last + 1))
@@ -509,8 +513,7 @@ def _kin_of(sentence: Sentence, drug: Mention) -> bool:
     return words[drug.last].endswith("'s") and drug.last + 1 < len(words) and words[drug.last + 1] in KIN
 
 
-_COORDINATION = frozenset(("and", "or", "&", "plus", "both", "as", "well", "its", "their", "cousin", "relative",
-                           "sibling", "the"))
+_COORDINATION = frozenset(("and", "or", "&", "plus", "both", "as", "well", "its", "their", "the")) | KIN
 
 
 def _coordinated(sentence: Sentence, chosen: Mention, drugs: list[Mention]) -> list[str]:
@@ -648,13 +651,13 @@ def _offered_for(sentence: Sentence, short_word: Mention) -> bool:
     return any(m.last < first and sentence.clauses[m.last] == clause for m in sentence.of("drug"))
 
 
-# Words that may stand before "<drug> for <condition>" at the head of its clause.
-_HEAD_WORDS = frozenset(("our", "your", "the", "iv", "im", "oral", "new"))
-
-
 # Words that narrow the condition after them to an unnamed part of it: "approved for specific forms of depression".
 _NARROWED = frozenset(tuple(w.split()) for w in ("specific forms of", "certain forms of", "certain types of",
                                                    "some forms of", "some types of", "particular forms of"))
+
+
+# Words that may stand before "<drug> for <condition>" at the head of its clause.
+_HEAD_WORDS = frozenset(("our", "your", "the", "iv", "im", "oral", "new"))
 
 
 def _named_drug_before(sentence: Sentence, at: int) -> bool:
@@ -701,13 +704,9 @@ def from_context(sentence: Sentence, context: Context, page_claim: bool = False)
     ("Esketamine is a game-changer. Life-changing results!"). The section's or page's drug stands in when
     the sentence refers to the treatment without naming it ("our infusions", "it", "this therapy") or is a
     heading, list item or other short copy."""
-    if context.paragraph_drug is not None:
-        return context.paragraph_drug, "paragraph"
-    if not (sentence.has("treatment-word") or context.short or page_claim):
-        return None, "none"
-    for drug, source in ((context.section_drug, "section"), (context.page_drug, "page")):
-        if drug is not None:
-            return drug, source
+    nearby = context.nearby()
+    if nearby and (nearby[0][1] == "paragraph" or sentence.has("treatment-word") or context.short or page_claim):
+        return nearby[0]
     return None, "none"
 
 

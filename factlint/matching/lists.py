@@ -28,7 +28,7 @@ ITEM_CLASSES = ("condition", "population", "age-word")
 
 @dataclass(frozen=True, slots=True)
 class ListItem:
-    conditions: tuple[Mention, ...]  # what the item names: conditions, or populations
+    named: tuple[Mention, ...]  # what the item names: conditions, or populations (under an eligibility intro)
     where: Any  # where the item's sentence is in the file (engine._Where), for the finding's position
 
 
@@ -97,12 +97,12 @@ def item_frames(intro: ListIntro) -> list[tuple[Frame, Any]]:
     """The intro's claim for each item's conditions, positioned at the item's words, with where the item is."""
     frames = []
     for item in intro.items:
-        first, last = item.conditions[0].first, item.conditions[-1].last
+        first, last = item.named[0].first, item.named[-1].last
         kind = "treats" if intro.claim == "treat" else "eligibility"
         frame = Frame(kind, intro.anchor, set(range(first, last + 1)), intro.claim, drug=intro.drug,
                       drug_from="list", first=first, last=last, core_first=first, core_last=last,
                       status=intro.status)
-        named = list(dict.fromkeys(m.entity for m in item.conditions if m.entity is not None))
+        named = list(dict.fromkeys(m.entity for m in item.named if m.entity is not None))
         if kind == "treats":
             frame.conditions = named
         else:

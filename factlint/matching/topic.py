@@ -52,14 +52,23 @@ class Topic:
         return self._page_drug  # type: ignore[return-value]
 
     @property
+    def title(self) -> str:
+        """The page's title: its first title or heading ("" if it has none)."""
+        return next((s.text for s in self._document.segments if s.kind in TOPIC_KINDS), "")
+
+    @property
+    def nearest_drug(self) -> str | None:
+        """The drug the paragraph, else the section, else the page is about."""
+        return self.paragraph_drug or self.section_drug or self.page_drug
+
+    @property
     def brand(self) -> tuple[str, ...]:
         """The page's own name, as lower-case words: the part of its title, beside a part about the drug, that
         is a short capitalised name and names no drug ("Tidewell" in "Tidewell: Ketamine Therapy, Delivered");
         () if the title has no such part. A sentence whose subject it is speaks as the copy's "we"."""
         if self._brand is None:
             self._brand = ()
-            title = next((s.text for s in self._document.segments if s.kind in TOPIC_KINDS), "")
-            parts = [p for p in _TITLE_PARTS.split(title) if p]
+            parts = [p for p in _TITLE_PARTS.split(self.title) if p]
             if len(parts) > 1 and any(self._drugs_in(p) for p in parts):
                 names = [p.split() for p in parts if not self._drugs_in(p)]
                 names = [w for w in names if 0 < len(w) <= _BRAND_WORDS and all(x[:1].isupper() for x in w)]

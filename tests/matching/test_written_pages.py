@@ -193,7 +193,8 @@ def test_relief_offered_on_a_page_about_a_drug_is_that_drug_s(lint) -> None:
 
 def test_a_press_release_speaks_for_its_issuer_even_in_quotes(lint) -> None:
     quote = '"L-655,708 relieves depression without side effects," said the clinic\'s medical director.'
-    assert lint(f"# NovaMind launches a new program\n\n**FOR IMMEDIATE RELEASE**\n\n{quote}\n", "release.md")
+    found = lint(f"# NovaMind launches a new program\n\n**FOR IMMEDIATE RELEASE**\n\n{quote}\n", "release.md")
+    assert {(f.line, f.category) for f in found} >= {(5, "experimental")}, found
     assert lint(f"# A reporter's notebook\n\n{quote}\n", "news.md") == []
 
 
